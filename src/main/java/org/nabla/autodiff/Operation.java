@@ -1,0 +1,131 @@
+package org.nabla.autodiff;
+
+import org.nabla.tensor.Shape;
+import org.nabla.tensor.Tensor;
+
+/**
+ * A primitive operation: a forward map y = f(x₁, …, xₙ) on tensors and its vector-Jacobian product
+ * x̄ᵢ = ȳᵀ ∂f/∂xᵢ, nothing more (DESIGN, decision 4).
+ *
+ * <p>Subclasses implement {@link #forward(Tensor[])} and {@link #backward(Variable)}. The backward
+ * rule is written with {@link Variable} operations, so that when a graph of the gradient is requested
+ * ({@code backward(createGraph = true)}) the gradient can itself be differentiated (decision 3); in a
+ * plain backward sweep recording is off and those operations build no graph.
+ *
+ * <p>If an input was broadcast in the forward pass, {@code backward} may return a gradient of the
+ * broadcast shape: the engine sums it back to the input's shape (one shared rule,
+ * {@link #sumToShape(Variable, Shape)}), so no operation repeats that logic.
+ *
+ * <p>An operation object is used once: {@link #apply(Variable...)} records its inputs and output.
+ * Higher packages define their own fused primitives (log-softmax, convolution, …) by extending this
+ * class.
+ */
+public abstract class Operation {
+    private final String name;
+    private Variable[] inputs;
+    private Variable output;
+
+    /** @param name the operation's name in graphs and error messages, e.g. {@code "matmul"} */
+    protected Operation(String name) {
+        this.name = name;
+    }
+
+    /** The operation's name. */
+    public final String name() {
+        return name;
+    }
+
+    /** The forward map on the input values. Must not modify or keep mutable references. */
+    protected abstract Tensor forward(Tensor[] inputs);
+
+    /**
+     * The vector-Jacobian products: for output cotangent ȳ (shaped like the output), the cotangent of
+     * each input, or {@code null} where no gradient is needed ({@link #needsGrad(int)} false) or
+     * the output does not depend on that input.
+     */
+    protected abstract Variable[] backward(Variable gradOutput);
+
+    /** The i-th input, as recorded by {@link #apply}. */
+    protected final Variable input(int i) {
+        return inputs[i];
+    }
+
+    /** Number of inputs. */
+    public final int inputCount() {
+        return inputs == null ? 0 : inputs.length;
+    }
+
+    /** The inputs (a copy). */
+    public final Variable[] inputs() {
+        return inputs == null ? new Variable[0] : inputs.clone();
+    }
+
+    /** The output variable produced by {@link #apply}. */
+    protected final Variable output() {
+        return output;
+    }
+
+    /** True when the i-th input leads to a leaf that requires a gradient. */
+    protected final boolean needsGrad(int i) {
+        return inputs[i].requiresGrad();
+    }
+
+    /**
+     * Runs the forward map and, when recording is on and some input requires a gradient, records this
+     * operation as the producer of the returned variable.
+     */
+    public final Variable apply(Variable... in) {
+        Tensor[] vals = new Tensor[in.length];
+        boolean track = false;
+        for (int i = 0; i < in.length; i++) {
+            vals[i] = in[i].value();
+            track |= in[i].requiresGrad();
+        }
+        Tensor out = forward(vals);
+        if (Anomaly.isEnabled()) {
+            Anomaly.check("forward", name, out, in);
+        }
+        if (!track || !GradMode.isEnabled()) {
+            return Variable.constant(out);
+        }
+        if (inputs != null) {
+            throw new IllegalStateException("operation '" + name + "' was already applied; create a new one");
+        }
+        this.inputs = in;
+        this.output = new Variable(out, this);
+        return output;
+    }
+
+    /**
+     * Sums a cotangent over the axes along which a tensor of shape {@code target} was broadcast:
+     * leading axes that {@code target} lacks, and axes where {@code target} has size 1.
+     * The adjoint of broadcasting.
+     */
+    public static Variable sumToShape(Variable g, Shape target) {
+        Shape s = g.shape();
+        if (s.equals(target)) {
+            return g;
+        }
+        int extra = s.rank() - target.rank();
+        if (extra < 0) {
+            throw new IllegalArgumentException("sumToShape: cannot reduce shape " + s + " to larger rank " + target);
+        }
+        int[] axes = new int[s.rank()];
+        int n = 0;
+        for (int i = 0; i < s.rank(); i++) {
+            if (i < extra || (target.dim(i - extra) == 1 && s.dim(i) != 1)) {
+                axes[n++] = i;
+            }
+        }
+        Variable r = g;
+        if (n > 0) {
+            r = g.sum(java.util.Arrays.copyOf(axes, n), true);
+        }
+        return r.reshape(target.dims());
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

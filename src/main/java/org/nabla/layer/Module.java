@@ -1,0 +1,171 @@
+package org.nabla.layer;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.nabla.autodiff.Parameter;
+import org.nabla.autodiff.Variable;
+import org.nabla.tensor.Tensor;
+
+/**
+ * A parameterized map x ↦ f(x; θ): the building block of a network.
+ *
+ * <p>A module owns its {@link Parameter}s θ and its sub-modules, both registered in a fixed order,
+ * so {@link #parameters()} lists them in a stable order and {@link #namedParameters()} gives dotted
+ * names such as {@code layers.0.weight} (PyTorch's convention, so that saved weights line up).
+ * A module is in training mode after construction; {@link #eval()} switches it (and its
+ * sub-modules) to evaluation mode, which changes what Dropout and BatchNorm do.
+ *
+ * <p>A module is a function of variables ({@link UnaryOperator}), so it composes with plain
+ * functions. Modules are not thread-safe while their parameters are being updated; forward passes
+ * in evaluation mode on several threads are safe.
+ */
+public abstract class Module implements UnaryOperator<Variable> {
+    private final Map<String, Parameter> parameters = new LinkedHashMap<>();
+    private final Map<String, Module> children = new LinkedHashMap<>();
+    private boolean training = true;
+
+    /** The map itself: y = f(x; θ). */
+    public abstract Variable forward(Variable x);
+
+    /** Same as {@link #forward(Variable)}. */
+    @Override
+    public final Variable apply(Variable x) {
+        return forward(x);
+    }
+
+    /** Forward on a plain tensor (treated as a constant input). */
+    public Tensor forward(Tensor x) {
+        return forward(Variable.constant(x)).value();
+    }
+
+    /** Registers a parameter under a local name (letters, digits, underscores). */
+    protected final Parameter registerParameter(String name, Tensor initialValue) {
+        return registerParameter(new Parameter(name, initialValue));
+    }
+
+    /** Registers an existing parameter under its own name. */
+    protected final Parameter registerParameter(Parameter p) {
+        checkName(p.name());
+        if (parameters.containsKey(p.name()) || children.containsKey(p.name())) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": name '" + p.name() + "' is already used");
+        }
+        parameters.put(p.name(), p);
+        return p;
+    }
+
+    /** Registers a sub-module under a local name; its parameters are listed as {@code name.…}. */
+    protected final <M extends Module> M registerModule(String name, M module) {
+        checkName(name);
+        if (parameters.containsKey(name) || children.containsKey(name)) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": name '" + name + "' is already used");
+        }
+        children.put(name, module);
+        module.train(training);
+        return module;
+    }
+
+    private static void checkName(String name) {
+        if (name == null || name.isEmpty() || name.contains(".")) {
+            throw new IllegalArgumentException("Module: invalid name '" + name + "' (expected a non-empty name without dots)");
+        }
+    }
+
+    /** All parameters, own ones first (in registration order), then each sub-module's. */
+    public List<Parameter> parameters() {
+        return new ArrayList<>(namedParameters().values());
+    }
+
+    /** All parameters by dotted name, in the order of {@link #parameters()}. */
+    public Map<String, Parameter> namedParameters() {
+        Map<String, Parameter> r = new LinkedHashMap<>();
+        collect("", r);
+        return r;
+    }
+
+    private void collect(String prefix, Map<String, Parameter> into) {
+        for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
+            into.put(prefix + e.getKey(), e.getValue());
+        }
+        for (Map.Entry<String, Module> e : children.entrySet()) {
+            e.getValue().collect(prefix + e.getKey() + ".", into);
+        }
+    }
+
+    /** The direct sub-modules by local name. */
+    public Map<String, Module> children() {
+        return Collections.unmodifiableMap(children);
+    }
+
+    /** Total number of scalar parameters. */
+    public long parameterCount() {
+        long n = 0;
+        for (Parameter p : parameters()) {
+            n += p.size();
+        }
+        return n;
+    }
+
+    /** Sets training (true) or evaluation (false) mode here and in every sub-module. */
+    public Module train(boolean on) {
+        this.training = on;
+        for (Module m : children.values()) {
+            m.train(on);
+        }
+        return this;
+    }
+
+    /** Training mode. */
+    public Module train() {
+        return train(true);
+    }
+
+    /** Evaluation mode. */
+    public Module eval() {
+        return train(false);
+    }
+
+    /** True in training mode. */
+    public boolean isTraining() {
+        return training;
+    }
+
+    /** A one-line description of this module's own settings, e.g. {@code Linear(in=3, out=5)}. */
+    protected String describe() {
+        return getClass().getSimpleName();
+    }
+
+    /** A readable tree of sub-modules with parameter counts. */
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder();
+        format(sb, "", null);
+        return sb.toString();
+    }
+
+    private void format(StringBuilder sb, String indent, String name) {
+        sb.append(indent);
+        if (name != null) {
+            sb.append('(').append(name).append("): ");
+        }
+        sb.append(describe());
+        long own = 0;
+        for (Parameter p : parameters.values()) {
+            own += p.size();
+        }
+        if (children.isEmpty()) {
+            if (own > 0) {
+                sb.append("  [").append(own).append(" parameters]");
+            }
+            return;
+        }
+        sb.append(" (").append(parameterCount()).append(" parameters)");
+        for (Map.Entry<String, Module> e : children.entrySet()) {
+            sb.append('\n');
+            e.getValue().format(sb, indent + "  ", e.getKey());
+        }
+    }
+}
