@@ -1218,11 +1218,6 @@ public final class Tensor {
         return slice(axis, start, stop, 1);
     }
 
-    /** The sub-tensor at index i of axis 0, with that axis removed (a view). */
-    public Tensor get(int i) {
-        return select(0, i);
-    }
-
     /** The sub-tensor at index i of an axis, with that axis removed (a view). */
     public Tensor select(int axis, int index) {
         int ax = shape.axis(axis, "select");
