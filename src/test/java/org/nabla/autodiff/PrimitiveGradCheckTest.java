@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nabla.tensor.Rng;
+import org.nabla.tensor.Shape;
 import org.nabla.tensor.Tensor;
 
 /**
@@ -124,6 +125,17 @@ class PrimitiveGradCheckTest {
                 c("indexSelect with repeated indices", in -> in.get(0).indexSelect(0, 2, 0, 2, 2, 1),
                         randn("isel", 3, 4)),
                 c("indexSelect axis 1", in -> in.get(0).indexSelect(1, 3, 3, 0), randn("isel1", 2, 4)),
+                // ---------------------------------------------------------------- adjoints (used by backward rules)
+                c("sliceScatter (adjoint of slice)",
+                        in -> new Movement.SliceScatter(Shape.of(2, 7, 3), 1, 0, 7, 3).apply(in.get(0)),
+                        randn("sscat", 2, 3, 3)),
+                c("scatterAdd (adjoint of gather)",
+                        in -> new Movement.ScatterAdd(Shape.of(3, 4), 1, Tensor.of(new int[] {3, 2}, 0, 3, 2, 2, 1, 0))
+                                .apply(in.get(0)),
+                        randn("scadd", 3, 2)),
+                c("indexAdd (adjoint of indexSelect)",
+                        in -> new Movement.IndexAdd(Shape.of(3, 4), 0, new int[] {2, 0, 2, 2, 1}).apply(in.get(0)),
+                        randn("iadd", 5, 4)),
                 // ---------------------------------------------------------------- matmul
                 c("matmul (3,4)@(4,2)", in -> in.get(0).matmul(in.get(1)), randn("mm a", 3, 4), randn("mm b", 4, 2)),
                 c("matmul (4,)@(4,2)", in -> in.get(0).matmul(in.get(1)), randn("mv a", 4), randn("mv b", 4, 2)),
