@@ -608,7 +608,7 @@ public final class Variable {
                     continue;
                 }
                 Operation op = v.producer;
-                Variable[] inputGrads = op.backward(g);
+                Variable[] inputGrads = Anomaly.isEnabled() ? backwardChecked(op, g) : op.backward(g);
                 for (int k = 0; k < inputGrads.length; k++) {
                     Variable in = op.input(k);
                     Variable gk = inputGrads[k];
@@ -626,6 +626,30 @@ public final class Variable {
             GradMode.set(previous);
         }
         return new Gradients(result);
+    }
+
+    /**
+     * op.backward(g) in anomaly mode: a NaN or infinity made by one of the operations that compute the
+     * vector-Jacobian product (e.g. the 'div' inside sqrt's rule) is reported as coming from the backward
+     * of {@code op}, the operation the user wrote.
+     */
+    private static Variable[] backwardChecked(Operation op, Variable g) {
+        try {
+            return op.backward(g);
+        } catch (ArithmeticException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("anomaly: backward of operation ")) {
+                throw e;
+            }
+            Variable[] in = op.inputs();
+            String[] shapes = new String[in.length];
+            for (int k = 0; k < in.length; k++) {
+                shapes[k] = in[k].shape().toString();
+            }
+            ArithmeticException wrapped = new ArithmeticException("anomaly: backward of operation '" + op.name()
+                    + "' (input shapes " + Arrays.toString(shapes) + ") failed: " + e.getMessage());
+            wrapped.initCause(e);
+            throw wrapped;
+        }
     }
 
     /** Variables that require a gradient, inputs before the operations that use them (iterative DFS). */

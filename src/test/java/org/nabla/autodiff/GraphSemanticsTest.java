@@ -1,0 +1,179 @@
+package org.nabla.autodiff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+import org.nabla.tensor.Tensor;
+
+/** How the graph is built and swept: accumulation, sharing, unused leaves, parameters, scopes. */
+class GraphSemanticsTest {
+
+    @Test
+    void variableUsedTwiceAccumulates() {
+        // d(x·x)/dx = 2x: both uses contribute x̄ = x
+        Variable x = Variable.leaf(Tensor.of(1.5, -2.0, 3.0));
+        Gradients g = x.mul(x).sum().backward();
+        assertThat(g.of(x).toArray()).containsExactly(3.0, -4.0, 6.0);
+    }
+
+    @Test
+    void diamondGraphSumsBothPaths() {
+        // a = x²;  b = sin a;  c = 3a;  y = b·c  →  dy/dx = (cos a · c + b · 3) · 2x
+        double xv = 0.7;
+        Variable x = Variable.leaf(Tensor.scalar(xv));
+        Variable a = x.square();
+        Variable b = a.sin();
+        Variable c = a.mul(3.0);
+        Variable y = b.mul(c);
+        double av = xv * xv;
+        double expected = (Math.cos(av) * 3 * av + Math.sin(av) * 3) * 2 * xv;
+        assertThat(y.backward().of(x).item()).isCloseTo(expected, within(1e-15));
+    }
+
+    @Test
+    void unusedLeafHasZeroGradientAndNoEntry() {
+        Variable x = Variable.leaf(Tensor.of(1.0, 2.0));
+        Variable unused = Variable.leaf(Tensor.of(new int[] {2, 3}, 1, 2, 3, 4, 5, 6));
+        Gradients g = x.exp().sum().backward();
+        assertThat(g.contains(x)).isTrue();
+        assertThat(g.contains(unused)).isFalse();
+        assertThat(g.of(unused).shape().dims()).containsExactly(2, 3);
+        assertThat(g.of(unused).toArray()).containsOnly(0.0);
+        assertThat(g.size()).isEqualTo(1);
+    }
+
+    @Test
+    void parameterUsedTwiceAccumulatesIntoItsGradient() {
+        Parameter w = new Parameter("w", Tensor.of(2.0, -1.0));
+        Variable x = Variable.constant(Tensor.of(3.0, 4.0));
+        // y = Σ (w ⊙ x) + Σ w²  →  ∂y/∂w = x + 2w
+        Variable y = w.variable().mul(x).sum().add(w.variable().square().sum());
+        Gradients g = y.backward();
+        assertThat(w.variable()).isSameAs(w.variable());
+        assertThat(g.contains(w)).isTrue();
+        assertThat(g.of(w).toArray()).containsExactly(7.0, 2.0);
+        assertThat(g.of(w.variable()).toArray()).containsExactly(7.0, 2.0);
+        assertThat(g.size()).isEqualTo(1);
+    }
+
+    @Test
+    void unusedParameterHasZeroGradient() {
+        Parameter used = new Parameter("used", Tensor.of(1.0));
+        Parameter unused = new Parameter("unused", Tensor.of(1.0, 2.0, 3.0));
+        Gradients g = used.variable().mul(5.0).sum().backward();
+        assertThat(g.contains(unused)).isFalse();
+        assertThat(g.of(unused).toArray()).containsExactly(0.0, 0.0, 0.0);
+        assertThat(g.of(used).toArray()).containsExactly(5.0);
+    }
+
+    @Test
+    void chainOfOneHundredThousandOperationsNeedsNoDeepStack() {
+        int n = 100_000;
+        Variable x = Variable.leaf(Tensor.scalar(1.0));
+        Variable y = x;
+        for (int i = 0; i < n; i++) {
+            y = y.mul(1.0000001);
+        }
+        double expected = Math.pow(1.0000001, n);
+        assertThat(y.item()).isCloseTo(expected, within(1e-9));
+        assertThat(y.backward().of(x).item()).isCloseTo(expected, within(1e-9));
+    }
+
+    @Test
+    void chainOfAddsWithSecondOrderGraph() {
+        int n = 100_000;
+        Variable x = Variable.leaf(Tensor.scalar(0.5));
+        Variable y = x.square();
+        for (int i = 0; i < n; i++) {
+            y = y.add(1e-6);
+        }
+        // y = x² + 0.1:  y′ = 2x, y″ = 2, through a gradient graph of 100,000 nodes
+        Variable g = y.backward(true).variable(x);
+        assertThat(g.item()).isEqualTo(1.0);
+        assertThat(g.backward().of(x).item()).isEqualTo(2.0);
+    }
+
+    @Test
+    void noGradRecordsNothingAndNests() {
+        Variable x = Variable.leaf(Tensor.of(1.0, 2.0));
+        assertThat(GradMode.isEnabled()).isTrue();
+        try (NoGrad outer = NoGrad.enter()) {
+            Variable y = x.exp().sum();
+            assertThat(y.requiresGrad()).isFalse();
+            assertThat(y.isLeaf()).isTrue();
+            assertThat(y.producer()).isNull();
+            assertThat(y.item()).isCloseTo(Math.exp(1) + Math.exp(2), within(1e-15));
+            try (NoGrad inner = NoGrad.enter()) {
+                assertThat(x.mul(x).requiresGrad()).isFalse();
+            }
+            // closing the inner scope restores the outer one: still off
+            assertThat(GradMode.isEnabled()).isFalse();
+            assertThat(x.sin().requiresGrad()).isFalse();
+            assertThat(y.backward().size()).isZero();
+        }
+        assertThat(GradMode.isEnabled()).isTrue();
+        Variable z = x.exp();
+        assertThat(z.requiresGrad()).isTrue();
+        assertThat(z.producer().name()).isEqualTo("exp");
+    }
+
+    @Test
+    void constantsGetNoGradient() {
+        Variable x = Variable.leaf(Tensor.of(1.0, 2.0));
+        Variable c = Variable.constant(Tensor.of(3.0, 4.0));
+        Variable cc = c.mul(c);
+        assertThat(cc.requiresGrad()).isFalse();
+        Gradients g = x.mul(c).add(cc).sum().backward();
+        assertThat(g.contains(c)).isFalse();
+        assertThat(g.of(c).toArray()).containsOnly(0.0);
+        assertThat(g.of(x).toArray()).containsExactly(3.0, 4.0);
+        assertThat(g.size()).isEqualTo(1);
+    }
+
+    @Test
+    void backwardOfAConstantIsEmpty() {
+        Gradients g = Variable.constant(2.0).exp().backward();
+        assertThat(g.size()).isZero();
+    }
+
+    @Test
+    void detachCutsTheGraph() {
+        // y = x · stop(x): dy/dx = stop(x) only
+        Variable x = Variable.leaf(Tensor.of(2.0, -3.0));
+        Variable d = x.detach();
+        assertThat(d.requiresGrad()).isFalse();
+        assertThat(d.value()).isSameAs(x.value());
+        Gradients g = x.mul(d).sum().backward();
+        assertThat(g.of(x).toArray()).containsExactly(2.0, -3.0);
+        assertThat(x.exp().detach().sum().backward().size()).isZero();
+    }
+
+    @Test
+    void seededBackwardGivesVectorJacobianProduct() {
+        // y = 2x ⊙ x, seed s: x̄ = s ⊙ 4x
+        Variable x = Variable.leaf(Tensor.of(1.0, 2.0, 3.0));
+        Variable y = x.mul(x).mul(2.0);
+        Gradients g = y.backward(Tensor.of(1.0, 0.5, -1.0));
+        assertThat(g.of(x).toArray()).containsExactly(4.0, 4.0, -12.0);
+    }
+
+    @Test
+    void plainBackwardBuildsNoGraphOfTheGradient() {
+        Variable x = Variable.leaf(Tensor.of(1.0, 2.0));
+        Variable gPlain = x.sin().sum().backward().variable(x);
+        assertThat(gPlain.requiresGrad()).isFalse();
+        Variable gGraph = x.sin().sum().backward(true).variable(x);
+        assertThat(gGraph.requiresGrad()).isTrue();
+        assertThat(GradMode.isEnabled()).isTrue();
+    }
+
+    @Test
+    void toStringNamesTheProducer() {
+        Variable x = Variable.leaf(Tensor.of(0.0));
+        assertThat(x.exp().toString()).startsWith("Variable(exp, ");
+        assertThat(x.toString()).startsWith("Variable(leaf, ");
+        assertThat(Variable.constant(1.0).toString()).startsWith("Variable(constant, ");
+        assertThat(new Parameter("w", Tensor.of(1.0)).variable().toString()).startsWith("Variable(parameter w, ");
+    }
+}
