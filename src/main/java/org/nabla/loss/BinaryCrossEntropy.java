@@ -59,7 +59,7 @@ public final class BinaryCrossEntropy extends Loss {
         @Override
         protected Tensor forward(Tensor[] x) {
             return x[0].zipWith(x[1], "binaryCrossEntropy",
-                    (p, y) -> -(y * clampedLog(p) + (1.0 - y) * clampedLog(1.0 - p)));
+                    (p, y) -> 0.0 - (y * clampedLog(p) + (1.0 - y) * clampedLog(1.0 - p)));
         }
 
         @Override
