@@ -1,0 +1,171 @@
+package org.nabla.optim;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nabla.autodiff.Parameter;
+import org.nabla.tensor.Tensor;
+
+/**
+ * Adam: adaptive moment estimation (Kingma &amp; Ba, "Adam: A Method for Stochastic Optimization",
+ * ICLR 2015, Algorithm 1), with PyTorch's optional L2 weight decay and AMSGrad (Reddi, Kale &amp;
+ * Kumar, "On the Convergence of Adam and Beyond", ICLR 2018).
+ *
+ * <p>With step size α (the learning rate η), decay rates β₁, β₂, ε and weight decay λ, at step t:
+ * <pre>
+ *   g_t ← ∇f(θ_{t−1}) + λ θ_{t−1}                     (L2 penalty added to the gradient)
+ *   m_t ← β₁ m_{t−1} + (1 − β₁) g_t                   (biased first moment)
+ *   v_t ← β₂ v_{t−1} + (1 − β₂) g_t²                  (biased second raw moment)
+ *   v̂max_t ← max(v̂max_{t−1}, v_t)                     (AMSGrad only; then v_t ← v̂max_t below)
+ *   θ_t ← θ_{t−1} − (α / (1 − β₁ᵗ)) · m_t / (√v_t / √(1 − β₂ᵗ) + ε)
+ * </pre>
+ * The last line is Algorithm 1's m̂_t / (√v̂_t + ε) with the bias corrections m̂ = m/(1 − β₁ᵗ),
+ * v̂ = v/(1 − β₂ᵗ) folded in the way PyTorch computes them (ε is added after dividing √v by
+ * √(1 − β₂ᵗ), exactly as the paper's ε is added to √v̂).
+ *
+ * <p>Hyper-parameters: {@code learningRate} (default 1e-3), {@code beta1} (0.9), {@code beta2}
+ * (0.999), {@code epsilon} (1e-8), {@code weightDecay} (0), {@code amsgrad} (false). State per
+ * parameter: {@code step}, {@code exp_avg} (m), {@code exp_avg_sq} (v), {@code max_exp_avg_sq}.
+ */
+public final class Adam extends Optimizer {
+    public static final String BETA1 = "beta1";
+    public static final String BETA2 = "beta2";
+    public static final String EPSILON = "epsilon";
+    public static final String WEIGHT_DECAY = "weightDecay";
+    public static final String AMSGRAD = "amsgrad";
+
+    private Adam(List<Parameter> parameters, Map<String, Object> defaults) {
+        super(parameters, defaults);
+    }
+
+    /** A builder over these parameters, with Kingma &amp; Ba's defaults. */
+    public static Builder builder(List<Parameter> parameters) {
+        return new Builder(parameters);
+    }
+
+    @Override
+    protected Tensor update(ParameterGroup group, Tensor theta, Tensor gradient, Map<String, Tensor> state) {
+        double weightDecay = group.getDouble(WEIGHT_DECAY);
+        Tensor g = weightDecay != 0 ? gradient.add(theta.mul(weightDecay)) : gradient;
+        return theta.add(direction(group, g, state));
+    }
+
+    /**
+     * The Adam displacement −(α/(1 − β₁ᵗ)) m_t / (√v_t/√(1 − β₂ᵗ) + ε), advancing the moments in
+     * {@code state} (shared by {@link Adam} and {@link AdamW}).
+     */
+    static Tensor direction(ParameterGroup group, Tensor g, Map<String, Tensor> state) {
+        double lr = group.learningRate();
+        double beta1 = group.getDouble(BETA1);
+        double beta2 = group.getDouble(BETA2);
+        double eps = group.getDouble(EPSILON);
+        boolean amsgrad = group.getBoolean(AMSGRAD);
+        double t = stepCount(state) + 1;
+        Tensor m = state.getOrDefault("exp_avg", Tensor.zeros(g.shape()));
+        Tensor v = state.getOrDefault("exp_avg_sq", Tensor.zeros(g.shape()));
+        m = m.mul(beta1).add(g.mul(1 - beta1));
+        v = v.mul(beta2).add(g.mul(g).mul(1 - beta2));
+        state.put("step", Tensor.scalar(t));
+        state.put("exp_avg", m);
+        state.put("exp_avg_sq", v);
+        double biasCorrection1 = 1 - Math.pow(beta1, t);
+        double biasCorrection2Sqrt = Math.sqrt(1 - Math.pow(beta2, t));
+        Tensor second = v;
+        if (amsgrad) {
+            Tensor vMax = state.getOrDefault("max_exp_avg_sq", Tensor.zeros(g.shape())).maximum(v);
+            state.put("max_exp_avg_sq", vMax);
+            second = vMax;
+        }
+        Tensor denominator = second.sqrt().div(biasCorrection2Sqrt).add(eps);
+        return m.div(denominator).mul(-lr / biasCorrection1);
+    }
+
+    @Override
+    protected void validateHyperParameters(Map<String, Object> h) {
+        validateAdam(this, h);
+    }
+
+    static void validateAdam(Optimizer o, Map<String, Object> h) {
+        o.requireNonNegative(h, ParameterGroup.LEARNING_RATE);
+        o.requireUnitInterval(h, BETA1);
+        o.requireUnitInterval(h, BETA2);
+        o.requirePositive(h, EPSILON);
+        o.requireNonNegative(h, WEIGHT_DECAY);
+        o.flag(h, AMSGRAD);
+    }
+
+    static Map<String, Object> defaults(double weightDecay) {
+        Map<String, Object> h = new LinkedHashMap<>();
+        h.put(ParameterGroup.LEARNING_RATE, 1e-3);
+        h.put(BETA1, 0.9);
+        h.put(BETA2, 0.999);
+        h.put(EPSILON, 1e-8);
+        h.put(WEIGHT_DECAY, weightDecay);
+        h.put(AMSGRAD, false);
+        return h;
+    }
+
+    /** Builds an {@link Adam}. */
+    public static final class Builder extends AdamBuilder<Builder> {
+        private Builder(List<Parameter> parameters) {
+            super(parameters, defaults(0.0));
+        }
+
+        /** @throws IllegalArgumentException for invalid hyper-parameters */
+        public Adam build() {
+            return new Adam(parameters, h);
+        }
+    }
+
+    /** The setters shared by the Adam and AdamW builders. */
+    abstract static class AdamBuilder<B extends AdamBuilder<B>> {
+        final List<Parameter> parameters;
+        final Map<String, Object> h;
+
+        AdamBuilder(List<Parameter> parameters, Map<String, Object> h) {
+            this.parameters = parameters;
+            this.h = h;
+        }
+
+        @SuppressWarnings("unchecked")
+        private B self() {
+            return (B) this;
+        }
+
+        /** The step size α (learning rate η). */
+        public B learningRate(double alpha) {
+            h.put(ParameterGroup.LEARNING_RATE, alpha);
+            return self();
+        }
+
+        /** Alias of {@link #learningRate(double)}. */
+        public B lr(double alpha) {
+            return learningRate(alpha);
+        }
+
+        /** Exponential decay rates β₁, β₂ of the moment estimates. */
+        public B betas(double beta1, double beta2) {
+            h.put(BETA1, beta1);
+            h.put(BETA2, beta2);
+            return self();
+        }
+
+        /** ε added to the denominator. */
+        public B epsilon(double eps) {
+            h.put(EPSILON, eps);
+            return self();
+        }
+
+        /** Weight decay λ (L2 for Adam, decoupled for AdamW). */
+        public B weightDecay(double lambda) {
+            h.put(WEIGHT_DECAY, lambda);
+            return self();
+        }
+
+        /** Use the running maximum of v (AMSGrad). */
+        public B amsgrad(boolean amsgrad) {
+            h.put(AMSGRAD, amsgrad);
+            return self();
+        }
+    }
+}

@@ -1,0 +1,250 @@
+package org.nabla.optim;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.nabla.autodiff.Gradients;
+import org.nabla.autodiff.NoGrad;
+import org.nabla.autodiff.Parameter;
+import org.nabla.tensor.Tensor;
+
+/**
+ * An iterative method that replaces parameter values θ by θ′ using the gradient ∇L(θ).
+ *
+ * <p>The optimizer owns everything it remembers between steps (moment estimates, momentum
+ * buffers, step counts, L-BFGS history); nothing is stored on the parameters. That state can be
+ * saved with {@link #state()} and restored with {@link #loadState(Map)}; keys are
+ * {@code "<index>.<name>"}, where index counts parameters across groups in order, as in PyTorch's
+ * {@code state_dict} ({@code "0.exp_avg"}, {@code "3.momentum_buffer"}, {@code "0.step"}).
+ *
+ * <p>Parameters are organised in {@link ParameterGroup}s, each with its own hyper-parameters.
+ * Updates run under {@link NoGrad} and replace values with {@link Parameter#set(Tensor)}. A
+ * parameter that the loss does not depend on (no entry in the {@link Gradients}) is left alone and
+ * its state is not advanced, as PyTorch does for a parameter whose {@code grad} is None.
+ */
+public abstract class Optimizer {
+    private final List<ParameterGroup> groups = new ArrayList<>();
+    private final Map<String, Object> defaults;
+    private final List<Map<String, Tensor>> parameterState = new ArrayList<>();
+
+    /**
+     * @param parameters the parameters of the first group
+     * @param defaults every hyper-parameter this optimizer reads, with the value used by groups that
+     *     do not override it
+     */
+    protected Optimizer(List<Parameter> parameters, Map<String, Object> defaults) {
+        this.defaults = Collections.unmodifiableMap(new LinkedHashMap<>(defaults));
+        addParameterGroup(parameters, Map.of());
+    }
+
+    /**
+     * Adds a group of parameters with some hyper-parameters overridden (the others take this
+     * optimizer's defaults).
+     *
+     * @throws IllegalArgumentException for an unknown hyper-parameter name, an invalid value, an
+     *     empty group or a parameter that already belongs to a group
+     */
+    public ParameterGroup addParameterGroup(List<Parameter> parameters, Map<String, Object> overrides) {
+        if (parameters.isEmpty()) {
+            throw new IllegalArgumentException(name() + ": a parameter group needs at least one parameter");
+        }
+        for (Parameter p : parameters) {
+            for (ParameterGroup g : groups) {
+                for (Parameter q : g.parameters()) {
+                    if (q == p) {
+                        throw new IllegalArgumentException(name() + ": parameter '" + p.name()
+                                + "' already belongs to a parameter group");
+                    }
+                }
+            }
+        }
+        ParameterGroup group = new ParameterGroup(parameters, ParameterGroup.merge(defaults, overrides),
+                this::validateHyperParameters);
+        groups.add(group);
+        for (int i = 0; i < parameters.size(); i++) {
+            parameterState.add(new HashMap<>());
+        }
+        return group;
+    }
+
+    /** The parameter groups, in order. */
+    public List<ParameterGroup> parameterGroups() {
+        return Collections.unmodifiableList(groups);
+    }
+
+    /** The default hyper-parameters of this optimizer. */
+    public Map<String, Object> defaults() {
+        return defaults;
+    }
+
+    /** All parameters, across groups, in the order that numbers them in {@link #state()}. */
+    public List<Parameter> parameters() {
+        List<Parameter> all = new ArrayList<>();
+        for (ParameterGroup g : groups) {
+            all.addAll(g.parameters());
+        }
+        return all;
+    }
+
+    /**
+     * One update θ ← θ′(θ, ∇L(θ)) of every parameter that has a gradient.
+     *
+     * @param gradients the result of {@code loss.backward()}
+     */
+    public void step(Gradients gradients) {
+        try (NoGrad scope = NoGrad.enter()) {
+            int index = 0;
+            for (ParameterGroup group : groups) {
+                for (Parameter p : group.parameters()) {
+                    if (gradients.contains(p)) {
+                        Tensor g = gradients.of(p);
+                        p.set(update(group, p.value(), g, parameterState.get(index)));
+                    }
+                    index++;
+                }
+            }
+        }
+    }
+
+    /**
+     * Evaluates the closure once and takes one {@link #step(Gradients)} with its gradients.
+     *
+     * @return the loss before the step
+     */
+    public double step(Closure closure) {
+        Closure.Evaluation e = closure.evaluate();
+        step(e.gradients());
+        return e.loss();
+    }
+
+    /**
+     * The new value of one parameter.
+     *
+     * @param group the hyper-parameters in force
+     * @param theta the current value θ
+     * @param gradient g = ∂L/∂θ
+     * @param state this parameter's state, to read and update (empty before the first step)
+     */
+    protected abstract Tensor update(ParameterGroup group, Tensor theta, Tensor gradient, Map<String, Tensor> state);
+
+    /**
+     * Checks a complete set of hyper-parameters.
+     *
+     * @throws IllegalArgumentException naming the hyper-parameter, its value and the valid range
+     */
+    protected abstract void validateHyperParameters(Map<String, Object> h);
+
+    /** The short name used in messages ("SGD", "Adam", ...). */
+    protected String name() {
+        return getClass().getSimpleName();
+    }
+
+    /**
+     * A copy of the state, keyed {@code "<parameter index>.<name>"}; scalars (step counts) are 0-d
+     * tensors. Tensors are immutable, so the copy shares them safely.
+     */
+    public Map<String, Tensor> state() {
+        Map<String, Tensor> out = new TreeMap<>();
+        for (int i = 0; i < parameterState.size(); i++) {
+            for (var e : parameterState.get(i).entrySet()) {
+                out.put(i + "." + e.getKey(), e.getValue());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Replaces the state with one saved by {@link #state()} (of an optimizer of the same kind over
+     * parameters of the same shapes).
+     *
+     * @throws IllegalArgumentException for a malformed key or an index out of range
+     */
+    public void loadState(Map<String, Tensor> saved) {
+        List<Map<String, Tensor>> fresh = new ArrayList<>();
+        for (int i = 0; i < parameterState.size(); i++) {
+            fresh.add(new HashMap<>());
+        }
+        for (var e : saved.entrySet()) {
+            String key = e.getKey();
+            int dot = key.indexOf('.');
+            int index;
+            try {
+                index = dot < 0 ? -1 : Integer.parseInt(key.substring(0, dot));
+            } catch (NumberFormatException ex) {
+                index = -1;
+            }
+            if (index < 0) {
+                throw new IllegalArgumentException(name() + ".loadState: key '" + key
+                        + "' is not of the form <parameter index>.<name>");
+            }
+            if (index >= fresh.size()) {
+                throw new IllegalArgumentException(name() + ".loadState: key '" + key + "' names parameter "
+                        + index + " but this optimizer has " + fresh.size() + " parameters");
+            }
+            fresh.get(index).put(key.substring(dot + 1), e.getValue());
+        }
+        for (int i = 0; i < fresh.size(); i++) {
+            parameterState.get(i).clear();
+            parameterState.get(i).putAll(fresh.get(i));
+        }
+    }
+
+    /** The mutable state of parameter {@code index} (for optimizers with global state, like L-BFGS). */
+    protected Map<String, Tensor> stateOf(int index) {
+        return parameterState.get(index);
+    }
+
+    // ---- validation helpers shared by the optimizers ----
+
+    /** Requires a finite number ≥ 0. */
+    protected void requireNonNegative(Map<String, Object> h, String key) {
+        double v = number(h, key);
+        if (!(v >= 0) || Double.isInfinite(v)) {
+            throw new IllegalArgumentException(name() + ": invalid " + key + " " + v + " (must be >= 0)");
+        }
+    }
+
+    /** Requires a finite number > 0. */
+    protected void requirePositive(Map<String, Object> h, String key) {
+        double v = number(h, key);
+        if (!(v > 0) || Double.isInfinite(v)) {
+            throw new IllegalArgumentException(name() + ": invalid " + key + " " + v + " (must be > 0)");
+        }
+    }
+
+    /** Requires 0 ≤ v < 1 (decay rates β). */
+    protected void requireUnitInterval(Map<String, Object> h, String key) {
+        double v = number(h, key);
+        if (!(v >= 0 && v < 1)) {
+            throw new IllegalArgumentException(name() + ": invalid " + key + " " + v + " (must be in [0, 1))");
+        }
+    }
+
+    /** The number stored under key. */
+    protected double number(Map<String, Object> h, String key) {
+        Object v = h.get(key);
+        if (!(v instanceof Number n)) {
+            throw new IllegalArgumentException(name() + ": hyper-parameter " + key + " must be a number, got " + v);
+        }
+        return n.doubleValue();
+    }
+
+    /** The boolean stored under key. */
+    protected boolean flag(Map<String, Object> h, String key) {
+        Object v = h.get(key);
+        if (!(v instanceof Boolean b)) {
+            throw new IllegalArgumentException(name() + ": hyper-parameter " + key + " must be true or false, got " + v);
+        }
+        return b;
+    }
+
+    /** The step count t stored in a state (0 before the first step). */
+    protected static double stepCount(Map<String, Tensor> state) {
+        Tensor t = state.get("step");
+        return t == null ? 0 : t.item();
+    }
+}
