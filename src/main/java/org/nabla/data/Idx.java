@@ -1,0 +1,292 @@
+package org.nabla.data;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.nabla.tensor.Shape;
+import org.nabla.tensor.Tensor;
+
+/**
+ * Reader of IDX files, the format of MNIST and Fashion-MNIST (LeCun, Cortes &amp; Burges, "The MNIST
+ * database of handwritten digits", 1998, section "File formats").
+ *
+ * <p>An IDX file is a 4-byte magic number {@code 00 00 TT DD} — two zero bytes, a type code TT and
+ * the number of dimensions DD — then DD sizes as 4-byte big-endian integers, then the values in
+ * row-major order, big-endian. Type codes: 08 unsigned byte, 09 signed byte, 0B 2-byte integer,
+ * 0C 4-byte integer, 0D 4-byte float, 0E 8-byte float. MNIST images have magic 0x00000803 (unsigned
+ * bytes, 3 dimensions: images × rows × columns), labels 0x00000801 (unsigned bytes, 1 dimension).
+ * Files may be gzipped (recognized by their first bytes 1f 8b, whatever their name).
+ *
+ * <p><b>Checks.</b> The magic number, the type and rank expected by the caller, every size (≥ 0,
+ * product at most {@value #MAX_VALUES}) and the length: a file must hold exactly the values its
+ * header declares. An uncompressed file's header is compared with the file's length before anything
+ * is allocated, so a header claiming 10⁹ images fails at once; a gzipped file (or a stream) is read
+ * incrementally, its buffer growing only as data actually arrives, and fails at the first missing
+ * byte; a gzipped file declaring more than 1032 times its compressed size (deflate's maximum ratio)
+ * is refused before reading. Every failure is a {@link DataFileException} naming the file, the byte
+ * offset and what was expected there.
+ */
+public final class Idx {
+    /** Type code of unsigned bytes (0..255), the type of MNIST pixels and labels. */
+    public static final int UNSIGNED_BYTE = 0x08;
+    /** Type code of signed bytes. */
+    public static final int SIGNED_BYTE = 0x09;
+    /** Type code of 2-byte big-endian signed integers. */
+    public static final int SHORT = 0x0B;
+    /** Type code of 4-byte big-endian signed integers. */
+    public static final int INT = 0x0C;
+    /** Type code of 4-byte big-endian IEEE 754 floats. */
+    public static final int FLOAT = 0x0D;
+    /** Type code of 8-byte big-endian IEEE 754 doubles. */
+    public static final int DOUBLE = 0x0E;
+    /** Magic number of MNIST image files: unsigned bytes, 3 dimensions. */
+    public static final int IMAGES_MAGIC = 0x00000803;
+    /** Magic number of MNIST label files: unsigned bytes, 1 dimension. */
+    public static final int LABELS_MAGIC = 0x00000801;
+    /** The largest number of values a file may hold (the largest Java array). */
+    public static final int MAX_VALUES = Integer.MAX_VALUE - 8;
+
+    private static final int CHUNK = 1 << 16;
+
+    private Idx() {
+    }
+
+    /** Reads any IDX file into a tensor of its shape, values converted to double unchanged. */
+    public static Tensor read(Path file) throws IOException {
+        return read(file, -1, 1.0);
+    }
+
+    /**
+     * Reads an MNIST image file (magic 0x00000803) into a tensor of shape (images, rows, columns);
+     * with {@code scale} every pixel p ∈ {0, …, 255} becomes p/255 ∈ [0, 1], else it stays p.
+     */
+    public static Tensor readImages(Path file, boolean scale) throws IOException {
+        return read(file, IMAGES_MAGIC, scale ? 255.0 : 1.0);
+    }
+
+    /** Reads an MNIST label file (magic 0x00000801) into a tensor of shape (labels). */
+    public static Tensor readLabels(Path file) throws IOException {
+        return read(file, LABELS_MAGIC, 1.0);
+    }
+
+    /** Reads any IDX data from a stream (gzipped or not); {@code name} is used in error messages. */
+    public static Tensor read(InputStream in, String name) throws IOException {
+        return parse(in, name, -1, -1, 1.0);
+    }
+
+    /** Reads MNIST images from a stream; see {@link #readImages(Path, boolean)}. */
+    public static Tensor readImages(InputStream in, String name, boolean scale) throws IOException {
+        return parse(in, name, -1, IMAGES_MAGIC, scale ? 255.0 : 1.0);
+    }
+
+    /** Reads MNIST labels from a stream; see {@link #readLabels(Path)}. */
+    public static Tensor readLabels(InputStream in, String name) throws IOException {
+        return parse(in, name, -1, LABELS_MAGIC, 1.0);
+    }
+
+    private static Tensor read(Path file, int expectedMagic, double divisor) throws IOException {
+        long length = Files.size(file);
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), CHUNK)) {
+            return parse(in, file.toString(), length, expectedMagic, divisor);
+        }
+    }
+
+    /** The size in bytes of one value of a type code, or 0 for an unknown code. */
+    static int itemSize(int type) {
+        switch (type) {
+            case UNSIGNED_BYTE:
+            case SIGNED_BYTE:
+                return 1;
+            case SHORT:
+                return 2;
+            case INT:
+            case FLOAT:
+                return 4;
+            case DOUBLE:
+                return 8;
+            default:
+                return 0;
+        }
+    }
+
+    private static String typeName(int type) {
+        switch (type) {
+            case UNSIGNED_BYTE:
+                return "unsigned bytes";
+            case SIGNED_BYTE:
+                return "signed bytes";
+            case SHORT:
+                return "2-byte integers";
+            case INT:
+                return "4-byte integers";
+            case FLOAT:
+                return "4-byte floats";
+            case DOUBLE:
+                return "8-byte floats";
+            default:
+                return String.format("unknown type 0x%02X", type);
+        }
+    }
+
+    private static String describe(int magic) {
+        if ((magic >>> 16) != 0) {
+            return "not an IDX file: IDX files start with two zero bytes";
+        }
+        int type = (magic >>> 8) & 0xFF;
+        int rank = magic & 0xFF;
+        if (magic == IMAGES_MAGIC) {
+            return "MNIST images";
+        }
+        if (magic == LABELS_MAGIC) {
+            return "MNIST labels";
+        }
+        return "IDX " + typeName(type) + ", " + rank + (rank == 1 ? " dimension" : " dimensions");
+    }
+
+    private static String hex(int magic) {
+        return String.format("0x%08X", magic);
+    }
+
+    /**
+     * @param rawLength the file's length when known (uncompressed or compressed), else −1
+     * @param expectedMagic the required magic number, or −1 for any valid IDX magic
+     * @param divisor every value is divided by it (255 to scale pixels to [0, 1])
+     */
+    private static Tensor parse(InputStream raw, String name, long rawLength, int expectedMagic, double divisor)
+            throws IOException {
+        BinaryInput in = BinaryInput.open(raw, name);
+        int magic = in.readIntBigEndian("the 4-byte magic number");
+        String expectation = expectedMagic >= 0
+                ? "expected " + hex(expectedMagic) + " (" + describe(expectedMagic) + ")"
+                : "expected 0x0000TTDD with TT a type code (08, 09, 0B, 0C, 0D or 0E) and DD ≥ 1 the number of dimensions";
+        int type = (magic >>> 8) & 0xFF;
+        int rank = magic & 0xFF;
+        boolean valid = (magic >>> 16) == 0 && itemSize(type) > 0 && rank >= 1;
+        if (!valid || (expectedMagic >= 0 && magic != expectedMagic)) {
+            throw DataFileException.atOffset(name, 0, "magic number " + hex(magic) + " (" + describe(magic) + "), "
+                    + expectation);
+        }
+        int[] dims = new int[rank];
+        long count = 1;
+        for (int k = 0; k < rank; k++) {
+            long at = in.position();
+            dims[k] = in.readIntBigEndian("the size of dimension " + k + " of " + rank);
+            if (dims[k] < 0) {
+                throw DataFileException.atOffset(name, at, "size of dimension " + k + " is " + dims[k]
+                        + " (" + (dims[k] & 0xFFFFFFFFL) + " unsigned), expected a size between 0 and " + MAX_VALUES);
+            }
+            count *= dims[k];
+            if (count > MAX_VALUES) {
+                throw DataFileException.atOffset(name, at, "the sizes " + sizes(dims, k + 1) + " declare more than "
+                        + MAX_VALUES + " values, expected at most that many (the largest array Java can hold)");
+            }
+        }
+        int item = itemSize(type);
+        long headerBytes = in.position();
+        long dataBytes = count * item;
+        String declared = sizes(dims, rank) + " " + typeName(type) + " (" + dataBytes + " bytes)";
+        if (rawLength >= 0 && !in.isGzip() && rawLength - headerBytes != dataBytes) {
+            long actual = rawLength - headerBytes;
+            throw DataFileException.atOffset(name, Math.min(rawLength, headerBytes + dataBytes), "the header declares "
+                    + declared + " after the " + headerBytes + "-byte header, so the file should be "
+                    + (headerBytes + dataBytes) + " bytes long, but it is " + rawLength + " bytes long ("
+                    + (actual < dataBytes ? "truncated, or the header is corrupt" : (actual - dataBytes)
+                            + " bytes too many") + ")");
+        }
+        if (rawLength >= 0 && in.isGzip() && dataBytes > BinaryInput.MAX_DEFLATE_RATIO * rawLength + CHUNK) {
+            throw DataFileException.atOffset(name, headerBytes, "the header declares " + declared
+                    + ", but a gzip file of " + rawLength + " bytes cannot hold that much (deflate compresses at most "
+                    + BinaryInput.MAX_DEFLATE_RATIO + ":1): the header is corrupt");
+        }
+        checkHeap(name, headerBytes, count, declared);
+        boolean trusted = rawLength >= 0 && !in.isGzip();
+        double[] values = readValues(in, (int) count, type, divisor, trusted, declared);
+        in.expectEnd("the " + declared);
+        return Tensor.of(Shape.of(dims), values);
+    }
+
+    private static void checkHeap(String name, long offset, long count, String declared) throws DataFileException {
+        long need = 2 * 8 * count; // the values, and the tensor's own copy
+        long max = Runtime.getRuntime().maxMemory();
+        if (max != Long.MAX_VALUE && need > max) {
+            throw DataFileException.atOffset(name, offset, "the header declares " + declared + ", which need "
+                    + (need >> 20) + " MiB as doubles, but the JVM's maximum heap is " + (max >> 20)
+                    + " MiB (expected a smaller file, or run Java with a larger -Xmx)");
+        }
+    }
+
+    private static String sizes(int[] dims, int n) {
+        StringBuilder sb = new StringBuilder();
+        for (int k = 0; k < n; k++) {
+            sb.append(k > 0 ? " × " : "").append(dims[k]);
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Reads {@code count} values in chunks. When the length was checked ({@code trusted}) the array is
+     * allocated at once; otherwise it grows (doubling) as values arrive, so that a lying header
+     * cannot make us allocate more than twice what the stream really holds.
+     */
+    private static double[] readValues(BinaryInput in, int count, int type, double divisor, boolean trusted,
+            String declared) throws IOException {
+        int item = itemSize(type);
+        double[] values = new double[trusted ? count : Math.min(count, CHUNK)];
+        byte[] chunk = new byte[CHUNK];
+        ByteBuffer bb = ByteBuffer.wrap(chunk).order(ByteOrder.BIG_ENDIAN);
+        int done = 0;
+        while (done < count) {
+            int n = Math.min(CHUNK / item, count - done);
+            in.readFully(chunk, n * item, "the values of the " + declared + ", of which " + done + " were read");
+            if (done + n > values.length) {
+                values = Arrays.copyOf(values, (int) Math.min(count, Math.max((long) done + n, 2L * values.length)));
+            }
+            decode(bb, type, n, values, done, divisor);
+            done += n;
+        }
+        return values;
+    }
+
+    private static void decode(ByteBuffer bb, int type, int n, double[] out, int at, double divisor) {
+        byte[] b = bb.array();
+        switch (type) {
+            case UNSIGNED_BYTE:
+                for (int i = 0; i < n; i++) {
+                    out[at + i] = (b[i] & 0xFF) / divisor;
+                }
+                break;
+            case SIGNED_BYTE:
+                for (int i = 0; i < n; i++) {
+                    out[at + i] = b[i] / divisor;
+                }
+                break;
+            case SHORT:
+                for (int i = 0; i < n; i++) {
+                    out[at + i] = bb.getShort(2 * i) / divisor;
+                }
+                break;
+            case INT:
+                for (int i = 0; i < n; i++) {
+                    out[at + i] = bb.getInt(4 * i) / divisor;
+                }
+                break;
+            case FLOAT:
+                for (int i = 0; i < n; i++) {
+                    out[at + i] = bb.getFloat(4 * i) / divisor;
+                }
+                break;
+            case DOUBLE:
+                for (int i = 0; i < n; i++) {
+                    out[at + i] = bb.getDouble(8 * i) / divisor;
+                }
+                break;
+            default:
+                throw new IllegalStateException("Idx: unknown type code " + type);
+        }
+    }
+}

@@ -1,0 +1,201 @@
+package org.nabla.io;
+
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.Enumeration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.CRC32;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
+import org.nabla.tensor.Tensor;
+
+/**
+ * NumPy's .npz format: a zip archive of named .npy files, one per array, as written by
+ * {@code np.savez} (entries stored) and {@code np.savez_compressed} (entries deflated) and read by
+ * {@code np.load}. The array named {@code key} is the entry {@code key.npy}; names may contain dots
+ * ({@code encoder.layers.0.weight}), the convention for a model's parameters.
+ *
+ * <p><b>Reading</b> returns the arrays in the archive's order. Nothing in the zip headers is
+ * trusted alone: each entry's data must be exactly what its .npy header declares (checked while
+ * reading, never reading past it), its CRC-32 must match, and the sizes declared are bounded before
+ * anything is allocated — by deflate's maximum ratio (about 1032:1) times the archive's length, by a
+ * caller's budget ({@link #read(Path, long)}) and by the heap — so a zip bomb fails with a message
+ * instead of exhausting memory. Failures are {@link NpyFormatException}s naming the archive, the
+ * entry ({@code archive.npz!/name.npy}) and the offset within the entry.
+ *
+ * <p><b>Writing</b> is atomic ({@link AtomicFiles}): a failure leaves any previous file untouched.
+ * Entries carry a fixed timestamp (1980-01-01), so the same arrays always give the same bytes.
+ */
+public final class Npz {
+    /** Deflate's maximum compression ratio, about 1032:1 (a 258-byte match costs at least 2 bits). */
+    static final long MAX_DEFLATE_RATIO = 1032;
+    private static final LocalDateTime FIXED_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
+
+    private Npz() {
+    }
+
+    /** Reads every array of an .npz archive, by name (entry name without ".npy"), in archive order. */
+    public static LinkedHashMap<String, Tensor> read(Path file) throws IOException {
+        return read(file, Long.MAX_VALUE);
+    }
+
+    /**
+     * Reads every array of an .npz archive, refusing archives whose arrays hold more than
+     * {@code maxTotalBytes} bytes of data in all (as stored in the .npy entries).
+     */
+    public static LinkedHashMap<String, Tensor> read(Path file, long maxTotalBytes) throws IOException {
+        long length = Files.size(file);
+        long budget = Math.min(maxTotalBytes, MAX_DEFLATE_RATIO * length + (1 << 16));
+        LinkedHashMap<String, Tensor> out = new LinkedHashMap<>();
+        String archive = file.toString();
+        ZipFile zip;
+        try {
+            zip = new ZipFile(file.toFile());
+        } catch (ZipException e) {
+            throw NpyFormatException.inFile(archive, "is not a valid zip archive (" + e.getMessage()
+                    + "), expected an .npz archive as written by np.savez or Npz.write", e);
+        }
+        try (zip) {
+            Enumeration<? extends ZipEntry> entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry e = entries.nextElement();
+                String name = e.getName();
+                if (e.isDirectory()) {
+                    continue;
+                }
+                String where = archive + "!/" + name;
+                if (!name.endsWith(".npy")) {
+                    throw NpyFormatException.inFile(where, "is not an .npy file, expected only entries named <array>.npy",
+                            null);
+                }
+                String key = name.substring(0, name.length() - 4);
+                if (out.containsKey(key)) {
+                    throw NpyFormatException.inFile(where, "a second entry for the array '" + key
+                            + "', expected each name once", null);
+                }
+                Counting in;
+                try {
+                    in = new Counting(zip.getInputStream(e));
+                } catch (ZipException ex) {
+                    throw NpyFormatException.inFile(where, "the entry is corrupt (" + ex.getMessage() + ")", ex);
+                }
+                try (in) {
+                    Tensor t;
+                    try {
+                        t = Npy.read(new BufferedInputStream(in, 1 << 16), where, -1, budget);
+                    } catch (ZipException | EOFException ex) {
+                        throw NpyFormatException.at(where, in.count, "the compressed data are corrupt ("
+                                + ex.getMessage() + ")", ex);
+                    }
+                    if (e.getCrc() != -1 && in.crc.getValue() != e.getCrc()) {
+                        throw NpyFormatException.inFile(where, String.format(
+                                "CRC-32 of the data is %08x, expected %08x as the archive records (corrupt data)",
+                                in.crc.getValue(), e.getCrc()), null);
+                    }
+                    if (e.getSize() != -1 && in.count != e.getSize()) {
+                        throw NpyFormatException.inFile(where, "the entry holds " + in.count
+                                + " bytes but the archive records " + e.getSize() + " (corrupt archive)", null);
+                    }
+                    budget -= in.count;
+                    out.put(key, t);
+                }
+            }
+        } catch (ZipException e) {
+            throw NpyFormatException.inFile(archive, "is a corrupt zip archive (" + e.getMessage() + ")", e);
+        }
+        return out;
+    }
+
+    /** Counts and checksums the bytes read through it. */
+    private static final class Counting extends FilterInputStream {
+        final CRC32 crc = new CRC32();
+        long count;
+
+        Counting(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                crc.update(b);
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int r = super.read(b, off, len);
+            if (r > 0) {
+                crc.update(b, off, r);
+                count += r;
+            }
+            return r;
+        }
+
+        @Override
+        public long skip(long n) {
+            return 0; // every byte must pass through the checksum
+        }
+    }
+
+    /** Writes arrays to an .npz archive with stored (uncompressed) entries, like {@code np.savez}; atomic. */
+    public static void write(Path file, Map<String, Tensor> arrays) throws IOException {
+        AtomicFiles.write(file, out -> write(out, arrays, false));
+    }
+
+    /** Writes arrays to an .npz archive with deflated entries, like {@code np.savez_compressed}; atomic. */
+    public static void writeCompressed(Path file, Map<String, Tensor> arrays) throws IOException {
+        AtomicFiles.write(file, out -> write(out, arrays, true));
+    }
+
+    /**
+     * Writes arrays as an .npz archive to a stream (which stays open), entries in the map's order.
+     *
+     * @throws IllegalArgumentException when a name is empty or contains a NUL character, or an array is null
+     */
+    public static void write(OutputStream out, Map<String, Tensor> arrays, boolean compress) throws IOException {
+        ZipOutputStream zip = new ZipOutputStream(out);
+        zip.setMethod(compress ? ZipOutputStream.DEFLATED : ZipOutputStream.STORED);
+        for (Map.Entry<String, Tensor> a : arrays.entrySet()) {
+            String key = a.getKey();
+            Tensor t = a.getValue();
+            if (key == null || key.isEmpty() || key.indexOf('\0') >= 0) {
+                throw new IllegalArgumentException("Npz.write: array name " + (key == null ? "null" : "'" + key + "'")
+                        + " is not allowed, expected a non-empty name without NUL characters");
+            }
+            if (t == null) {
+                throw new IllegalArgumentException("Npz.write: the array '" + key + "' is null");
+            }
+            ZipEntry e = new ZipEntry(key + ".npy");
+            e.setTimeLocal(FIXED_TIME);
+            if (compress) {
+                zip.putNextEntry(e);
+                Npy.write(zip, t);
+            } else {
+                byte[] bytes = Npy.toBytes(t);
+                CRC32 crc = new CRC32();
+                crc.update(bytes);
+                e.setSize(bytes.length);
+                e.setCompressedSize(bytes.length);
+                e.setCrc(crc.getValue());
+                zip.putNextEntry(e);
+                zip.write(bytes);
+            }
+            zip.closeEntry();
+        }
+        zip.finish();
+    }
+}
