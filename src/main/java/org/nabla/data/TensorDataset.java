@@ -84,12 +84,12 @@ public final class TensorDataset implements Dataset {
 
     @Override
     public Tensor features(int i) {
-        return features.get(check(i, "features"));
+        return features.select(0, check(i, "features"));
     }
 
     @Override
     public Tensor target(int i) {
-        return targets.get(check(i, "target"));
+        return targets.select(0, check(i, "target"));
     }
 
     private int check(int i, String op) {

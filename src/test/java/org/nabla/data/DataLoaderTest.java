@@ -112,7 +112,7 @@ class DataLoaderTest {
         Batch b = DataLoader.sequential(d, 2).epoch(0).iterator().next();
         assertThat(b.features().dims()).containsExactly(2, 2, 2);
         assertThat(b.targets()).isEqualTo(Tensor.of(0, 1));
-        assertThat(b.features().get(1)).isEqualTo(Tensor.full(Shape.of(2, 2), 1));
+        assertThat(b.features().select(0, 1)).isEqualTo(Tensor.full(Shape.of(2, 2), 1));
         Dataset sub = d.subset(2, 0);
         assertThat(sub.size()).isEqualTo(2);
         assertThat(sub.target(0).item()).isEqualTo(2);

@@ -36,7 +36,7 @@ class FashionMnistTest {
         assertThat(d.train().features(0).mul(255).sum().item()).isCloseTo(76247, org.assertj.core.data.Offset.offset(1e-6));
         assertThat(Math.rint(d.train().features().mul(255).sum().item())).isEqualTo(3431114169.0);
         assertThat(Math.rint(d.test().features().mul(255).sum().item())).isEqualTo(573469082.0);
-        Tensor row14 = d.train().features(0).reshape(28, 28).get(14).mul(255).map(Math::rint);
+        Tensor row14 = d.train().features(0).reshape(28, 28).select(0, 14).mul(255).map(Math::rint);
         assertThat(row14).isEqualTo(Tensor.of(0, 0, 1, 4, 6, 7, 2, 0, 0, 0, 0, 0, 237, 226, 217, 223, 222, 219, 222,
                 221, 216, 223, 229, 215, 218, 255, 77, 0));
         assertThat(d.train().features().max().item()).isEqualTo(1.0);
@@ -52,7 +52,7 @@ class FashionMnistTest {
         Mnist.TrainTest d = Mnist.load(dir);
         assertThat(d.train().features().dims()).containsExactly(6, 6);
         assertThat(d.test().targets()).isEqualTo(Tensor.of(0, 1, 2, 3));
-        assertThat(d.train().features(1).get(0).item()).isEqualTo((6 * 37 % 256) / 255.0);
+        assertThat(d.train().features(1).select(0, 0).item()).isEqualTo((6 * 37 % 256) / 255.0);
     }
 
     @Test

@@ -42,7 +42,7 @@ class SplitsTest {
         assertThat(tt.train().size() + tt.test().size()).isEqualTo(10);
         Split<Dataset> generic = Splits.split((Dataset) d, 0.5, 0.0, 9);
         assertThat(generic.train().size()).isEqualTo(5);
-        assertThat(generic.test().features(0).get(0).item()).isEqualTo(2 * generic.test().target(0).item());
+        assertThat(generic.test().features(0).select(0, 0).item()).isEqualTo(2 * generic.test().target(0).item());
     }
 
     @Test

@@ -18,8 +18,8 @@ class SyntheticTest {
         assertThat(d.targets()).isEqualTo(Tensor.of(0, 1, 1, 0));
         TensorDataset exact = Synthetic.xor(100, 0.0, 3);
         for (int i = 0; i < 100; i++) {
-            double a = exact.features(i).get(0).item();
-            double b = exact.features(i).get(1).item();
+            double a = exact.features(i).select(0, 0).item();
+            double b = exact.features(i).select(0, 1).item();
             assertThat(exact.target(i).item()).isEqualTo(((int) a) ^ ((int) b));
         }
         TensorDataset noisy = Synthetic.xor(100, 0.1, 3);
@@ -42,8 +42,8 @@ class SyntheticTest {
         assertThat(d.features().dims()).containsExactly(101, 2);
         assertThat(sum(d.targets())).isEqualTo(51); // ⌊101/2⌋ = 50 of class 0, 51 of class 1
         for (int i = 0; i < d.size(); i++) {
-            double x = d.features(i).get(0).item();
-            double y = d.features(i).get(1).item();
+            double x = d.features(i).select(0, 0).item();
+            double y = d.features(i).select(0, 1).item();
             if (d.target(i).item() == 0) {
                 assertThat(x * x + y * y).isCloseTo(1, org.assertj.core.data.Offset.offset(1e-12));
                 assertThat(y).isGreaterThanOrEqualTo(-1e-12);
@@ -97,10 +97,10 @@ class SyntheticTest {
         double[] c = {1, -2, 0.5, 3};
         TensorDataset d = Synthetic.polynomialRegression(25, c, 0.0, 4);
         for (int i = 0; i < d.size(); i++) {
-            double x = d.features(i).get(0).item();
+            double x = d.features(i).select(0, 0).item();
             assertThat(x).isBetween(-1.0, 1.0);
             double y = 1 - 2 * x + 0.5 * x * x + 3 * x * x * x;
-            assertThat(d.target(i).get(0).item()).isCloseTo(y, org.assertj.core.data.Offset.offset(1e-14));
+            assertThat(d.target(i).select(0, 0).item()).isCloseTo(y, org.assertj.core.data.Offset.offset(1e-14));
         }
         assertThatThrownBy(() -> Synthetic.polynomialRegression(0, c, 0, 1))
                 .hasMessage("polynomialRegression: the number of examples must be ≥ 1, got 0");
