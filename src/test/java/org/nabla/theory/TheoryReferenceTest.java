@@ -17,7 +17,7 @@ import org.nabla.testing.Reference;
 /** Replays every case of every section of theory.json. */
 class TheoryReferenceTest {
     /** Sections whose tool is not built yet; counted, not checked. */
-    private static final Set<String> NOT_YET_COVERED = Set.of("agop", "rfm", "ntk", "hessian");
+    private static final Set<String> NOT_YET_COVERED = Set.of("rfm");
 
 
     /** Keys of the file that are metadata, not sections. */
@@ -34,6 +34,9 @@ class TheoryReferenceTest {
         Map<String, Object> file = Reference.load("theory.json");
         Map<String, Section> checkers = new LinkedHashMap<>();
         checkers.put("criticality", TheoryReferenceTest::criticality);
+        checkers.put("agop", TheoryReferenceTest::agop);
+        checkers.put("ntk", TheoryReferenceTest::ntk);
+        checkers.put("hessian", TheoryReferenceTest::hessian);
         int checked = 0;
         int notYet = 0;
         List<String> unknown = new ArrayList<>();
@@ -128,5 +131,117 @@ class TheoryReferenceTest {
             }
         }
         return n;
+    }
+
+    // ------------------------------------------------------------------ networks
+
+    @SuppressWarnings("unchecked")
+    private static List<Tensor> params(Map<String, Object> network) {
+        List<Tensor> out = new ArrayList<>();
+        for (Object p : (List<Object>) network.get("params")) {
+            out.add(Reference.tensor(p));
+        }
+        return out;
+    }
+
+    private static ScalarActivation activation(Map<String, Object> network) {
+        return ScalarActivation.forName((String) network.get("activation"));
+    }
+
+    // ------------------------------------------------------------------ agop
+
+    @SuppressWarnings("unchecked")
+    private static int agop(Object json) {
+        int n = 0;
+        for (Object c : (List<Object>) json) {
+            Map<String, Object> m = (Map<String, Object>) c;
+            String name = (String) m.get("name");
+            Map<String, Object> net = (Map<String, Object>) m.get("network");
+            List<Tensor> ps = params(net);
+            Function<Variable, Variable> f = MultilayerPerceptron.of(ps, activation(net));
+            Tensor x = Reference.tensor(m.get("X"));
+            Tensor agop = Agop.of(f, x);
+            Tensor centered = Agop.centered(f, x);
+            Tensor nfm = NeuralFeatureAnsatz.neuralFeatureMatrix(ps.get(0));
+            double tol = 1e-9;
+            Reference.assertClose(name + " agop", agop, Reference.tensor(m.get("agop")), tol, 1e-15);
+            Reference.assertClose(name + " agop_centered", centered, Reference.tensor(m.get("agop_centered")), tol, 1e-15);
+            Reference.assertClose(name + " nfm_layer1", nfm, Reference.tensor(m.get("nfm_layer1")), tol, 1e-15);
+            Map<String, Object> corr = (Map<String, Object>) m.get("nfa_correlation");
+            for (Map.Entry<String, Object> e : corr.entrySet()) {
+                String key = e.getKey(); // alpha_<α>[_centered]
+                boolean isCentered = key.endsWith("_centered");
+                String a = key.substring("alpha_".length(), isCentered ? key.length() - "_centered".length() : key.length());
+                double alpha = Double.parseDouble(a);
+                double got = NeuralFeatureAnsatz.ansatzCorrelation(nfm, isCentered ? centered : agop, alpha);
+                close(name + " " + key, got, num(e.getValue()), tol, 0);
+            }
+            n++;
+        }
+        return n;
+    }
+
+    // ------------------------------------------------------------------ ntk
+
+    @SuppressWarnings("unchecked")
+    private static int ntk(Object json) {
+        int n = 0;
+        for (Object c : (List<Object>) json) {
+            Map<String, Object> m = (Map<String, Object>) c;
+            String name = (String) m.get("name");
+            Map<String, Object> net = (Map<String, Object>) m.get("network");
+            List<Variable> leaves = new ArrayList<>();
+            for (Tensor t : params(net)) {
+                leaves.add(Variable.leaf(t));
+            }
+            ScalarActivation a = activation(net);
+            Tensor x = Reference.tensor(m.get("X"));
+            Tensor theta = NeuralTangentKernel.empirical(leaves, xv -> MultilayerPerceptron.forward(leaves, a, xv), x);
+            Reference.assertClose(name + " empirical_ntk", theta, Reference.tensor(m.get("empirical_ntk")), 1e-9, 1e-13);
+            Reference.assertClose(name + " infinite_width_ntk_no_bias", NeuralTangentKernel.infiniteWidthTwoLayerRelu(x, x),
+                    Reference.tensor(m.get("infinite_width_ntk_no_bias")), 1e-9, 1e-13);
+            n++;
+        }
+        return n;
+    }
+
+    // ------------------------------------------------------------------ hessian
+
+    @SuppressWarnings("unchecked")
+    private static int hessian(Object json) {
+        int n = 0;
+        for (Object c : (List<Object>) json) {
+            Map<String, Object> m = (Map<String, Object>) c;
+            String name = (String) m.get("name");
+            Map<String, Object> net = (Map<String, Object>) m.get("network");
+            List<Tensor> ps = params(net);
+            ScalarActivation a = activation(net);
+            Tensor x = Reference.tensor(m.get("X"));
+            Tensor y = Reference.tensor(m.get("Y"));
+            Function<Variable, Variable> loss = th -> MultilayerPerceptron
+                    .forward(MultilayerPerceptron.unflatten(th, ps), a, Variable.constant(x))
+                    .sub(Variable.constant(y)).square().mean();
+            Tensor theta = MultilayerPerceptron.flatten(ps);
+            close(name + " loss", loss.apply(Variable.constant(theta)).item(), num(m.get("loss")), 1e-9, 0);
+            Tensor expected = Reference.array(m.get("hessian_eigenvalues_ascending"));
+            double scale = expected.abs().max().item();
+            Reference.assertClose(name + " eigenvalues", HessianSpectrum.eigenvalues(loss, theta), expected, 0, 1e-8 * scale);
+            close(name + " trace", trace(HessianSpectrum.hessian(loss, theta)), num(m.get("hessian_trace")), 1e-9, 0);
+            Map<String, Object> seg = (Map<String, Object>) m.get("segment");
+            Tensor theta1 = Reference.tensor(seg.get("theta1_params_flat"));
+            double[] t = Reference.array(seg.get("t")).toArray();
+            Reference.assertClose(name + " segment", Tensor.of(HessianSpectrum.lossAlongSegment(loss, theta, theta1, t)),
+                    Reference.array(seg.get("loss")), 1e-9, 0);
+            n++;
+        }
+        return n;
+    }
+
+    private static double trace(Tensor h) {
+        double s = 0;
+        for (int i = 0; i < h.dim(0); i++) {
+            s += h.get(i, i);
+        }
+        return s;
     }
 }
