@@ -17,7 +17,7 @@ import org.nabla.testing.Reference;
 /** Replays every case of every section of theory.json. */
 class TheoryReferenceTest {
     /** Sections whose tool is not built yet; counted, not checked. */
-    private static final Set<String> NOT_YET_COVERED = Set.of("rfm");
+    private static final Set<String> NOT_YET_COVERED = Set.of();
 
 
     /** Keys of the file that are metadata, not sections. */
@@ -37,6 +37,7 @@ class TheoryReferenceTest {
         checkers.put("agop", TheoryReferenceTest::agop);
         checkers.put("ntk", TheoryReferenceTest::ntk);
         checkers.put("hessian", TheoryReferenceTest::hessian);
+        checkers.put("rfm", TheoryReferenceTest::rfm);
         int checked = 0;
         int notYet = 0;
         List<String> unknown = new ArrayList<>();
@@ -243,5 +244,37 @@ class TheoryReferenceTest {
             s += h.get(i, i);
         }
         return s;
+    }
+
+    // ------------------------------------------------------------------ rfm
+
+    @SuppressWarnings("unchecked")
+    private static int rfm(Object json) {
+        int n = 0;
+        for (Object c : (List<Object>) json) {
+            Map<String, Object> m = (Map<String, Object>) c;
+            String name = (String) m.get("name");
+            Map<String, Object> st = (Map<String, Object>) m.get("settings");
+            RecursiveFeatureMachine.Result r = RecursiveFeatureMachine.train(Reference.tensor(m.get("X_train")),
+                    Reference.tensor(m.get("y_train")), Reference.tensor(m.get("X_test")), Reference.tensor(m.get("y_test")),
+                    num(st.get("bandwidth_L")), num(st.get("ridge")), ((Number) st.get("iterations")).intValue(),
+                    (Boolean) st.get("diagonal_M"));
+            double tol = 1e-6;
+            List<Object> ms = (List<Object>) m.get("M_after_iteration");
+            assertThat(r.featureMatrices()).as(name + " rounds").hasSize(ms.size());
+            for (int t = 0; t < ms.size(); t++) {
+                Tensor expected = Reference.tensor(ms.get(t));
+                Reference.assertClose(name + " M_after_iteration[" + t + "]", r.featureMatrices().get(t), expected, tol,
+                        1e-12 * expected.abs().max().item());
+            }
+            Reference.assertClose(name + " test_mse_per_round", Tensor.of(r.testMse()),
+                    Reference.array(m.get("test_mse_per_round")), tol, 0);
+            Reference.assertClose(name + " train_mse_per_round", Tensor.of(r.trainMse()),
+                    Reference.array(m.get("train_mse_per_round")), tol, 0);
+            Reference.assertClose(name + " final_test_predictions", r.testPredictions(),
+                    Reference.tensor(m.get("final_test_predictions")), tol, 1e-12);
+            n++;
+        }
+        return n;
     }
 }
