@@ -36,16 +36,24 @@ public final class RecursiveFeatureMachine {
 
     /** ‖xᵢ − zⱼ‖_M for all pairs, an n×m matrix (squared distances clamped at 0 before the root). */
     public static Tensor mahalanobisDistances(Tensor x, Tensor z, Tensor m) {
+        int n = x.dim(0);
+        int k = z.dim(0);
         Tensor xm = x.matmul(m);
-        Tensor xx = xm.mul(x).sum(1, true);
-        Tensor zz = z.matmul(m).mul(z).sum(1, true).transpose();
-        Tensor d2 = xx.add(zz).sub(xm.matmul(z.transpose()).mul(2.0));
-        return d2.map(v -> Math.sqrt(Math.max(v, 0.0)));
+        double[] xx = xm.mul(x).sum(1).toArray();
+        double[] zz = z.matmul(m).mul(z).sum(1).toArray();
+        double[] g = xm.matmul(z.transpose().contiguous()).toArray();
+        for (int i = 0; i < n; i++) {
+            int row = i * k;
+            for (int j = 0; j < k; j++) {
+                g[row + j] = Math.sqrt(Math.max(xx[i] + zz[j] - 2 * g[row + j], 0.0));
+            }
+        }
+        return Tensor.of(new int[] {n, k}, g);
     }
 
     /** The Laplace kernel matrix K_M(X, Z) with bandwidth L. */
     public static Tensor laplaceKernel(Tensor x, Tensor z, Tensor m, double bandwidth) {
-        return mahalanobisDistances(x, z, m).div(-bandwidth).exp();
+        return expOfScaled(mahalanobisDistances(x, z, m).toArray(), x.dim(0), z.dim(0), bandwidth);
     }
 
     /** α = (K_M(X, X) + λI)⁻¹ y by Cholesky; y of shape (n) or (n, c). */
@@ -65,22 +73,27 @@ public final class RecursiveFeatureMachine {
      */
     public static Tensor agop(Tensor x, Tensor alpha, Tensor m, double bandwidth) {
         int n = x.dim(0);
-        Tensor dist = mahalanobisDistances(x, x, m);
-        double[] w = dist.toArray();
-        double[] kd = dist.div(-bandwidth).exp().toArray();
+        double[] w = mahalanobisDistances(x, x, m).toArray();
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < n; j++) {
                 int ij = i * n + j;
-                w[ij] = i == j || w[ij] == 0 ? 0.0 : kd[ij] / w[ij];
+                w[ij] = i == j || w[ij] == 0 ? 0.0 : Math.exp(-w[ij] / bandwidth) / w[ij];
             }
         }
         Tensor wt = Tensor.of(new int[] {n, n}, w);
         Tensor a = alpha.rank() == 1 ? alpha.reshape(n, 1) : alpha;
         int c = a.dim(1);
+        Tensor wa = wt.matmul(a); // (n, c): Σᵢ Wⱼᵢ αᵢ_c
+        java.util.List<Tensor> scaled = new java.util.ArrayList<>();
+        for (int k = 0; k < c; k++) {
+            scaled.add(x.mul(a.slice(1, k, k + 1)));
+        }
+        Tensor wax = wt.matmul(Tensor.concat(1, scaled)); // (n, c·d): Σᵢ Wⱼᵢ αᵢ_c xᵢ
+        int d = x.dim(1);
         Tensor sum = null;
         for (int k = 0; k < c; k++) {
-            Tensor ak = a.slice(1, k, k + 1); // (n, 1)
-            Tensor g = wt.matmul(ak).mul(x).sub(wt.matmul(x.mul(ak))).matmul(m).mul(-1.0 / bandwidth);
+            Tensor g = wa.slice(1, k, k + 1).mul(x).sub(wax.slice(1, k * d, (k + 1) * d)).matmul(m)
+                    .mul(-1.0 / bandwidth);
             Tensor outer = g.transpose().matmul(g);
             sum = sum == null ? outer : sum.add(outer);
         }
@@ -136,6 +149,14 @@ public final class RecursiveFeatureMachine {
                 dist[j * n + i] = v;
             }
         }
-        return Tensor.of(new int[] {n, n}, dist).div(-bandwidth).exp();
+        return expOfScaled(dist, n, n, bandwidth);
+    }
+
+    /** exp(−d/L) elementwise, in place. */
+    private static Tensor expOfScaled(double[] d, int rows, int cols, double bandwidth) {
+        for (int i = 0; i < d.length; i++) {
+            d[i] = Math.exp(-d[i] / bandwidth);
+        }
+        return Tensor.of(new int[] {rows, cols}, d);
     }
 }
