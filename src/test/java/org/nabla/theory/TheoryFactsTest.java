@@ -158,16 +158,16 @@ class TheoryFactsTest {
     }
 
     @Test
-    void rfmHandlesADigitsSizedProblemInSeconds() {
+    void rfmFeatureMatrixIsSymmetricPositiveSemidefiniteOnAMultiOutputProblem() {
+        // (the digits-sized run, n = 1797, d = 64, c = 10, is timed in docs/theory.md, not here: no timing assertions)
         Rng rng = new Rng(23);
-        Tensor x = Tensor.rand(rng, 1797, 64);
-        Tensor y = Tensor.randn(rng, 1797, 10);
-        long t0 = System.nanoTime();
-        RecursiveFeatureMachine.Result r = RecursiveFeatureMachine.train(x, y, x.slice(0, 0, 100), y.slice(0, 0, 100),
+        Tensor x = Tensor.rand(rng, 400, 16);
+        Tensor y = Tensor.randn(rng, 400, 3);
+        RecursiveFeatureMachine.Result r = RecursiveFeatureMachine.train(x, y, x.slice(0, 0, 50), y.slice(0, 0, 50),
                 10.0, 1e-3, 1, false);
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("RFM n = 1797, d = 64, c = 10, one round: %.2f s%n", seconds);
-        assertThat(r.finalFeatureMatrix().dims()).containsExactly(64, 64);
-        assertThat(seconds).isLessThan(20.0);
+        Tensor m = r.finalFeatureMatrix();
+        assertThat(m.dims()).containsExactly(16, 16);
+        assertThat(m.allClose(m.transpose(), 1e-12, 1e-14)).isTrue();
+        assertThat(org.nabla.tensor.linalg.Linalg.eigvalsh(m).min().item()).isGreaterThan(-1e-10 * m.abs().max().item());
     }
 }

@@ -27,9 +27,9 @@ class LinalgBatchTest {
         Tensor all = f.apply(stack);
         for (int i = 0; i < B0; i++) {
             for (int j = 0; j < B1; j++) {
-                Tensor one = f.apply(stack.get(i).get(j).contiguous());
-                assertThat(all.get(i).get(j).dims()).as(what + " shape").containsExactly(one.dims());
-                assertThat(maxAbs(all.get(i).get(j).sub(one))).as(what + "[" + i + ", " + j + "]").isZero();
+                Tensor one = f.apply(stack.select(0, i).select(0, j).contiguous());
+                assertThat(all.select(0, i).select(0, j).dims()).as(what + " shape").containsExactly(one.dims());
+                assertThat(maxAbs(all.select(0, i).select(0, j).sub(one))).as(what + "[" + i + ", " + j + "]").isZero();
             }
         }
     }
@@ -70,8 +70,8 @@ class LinalgBatchTest {
             assertThat(x.dims()).containsExactly(B0, B1, mn[1], 2);
             for (int i = 0; i < B0; i++) {
                 for (int j = 0; j < B1; j++) {
-                    Tensor one = Linalg.lstsq(a.get(i).get(j).contiguous(), b.get(i).get(j).contiguous());
-                    assertThat(maxAbs(x.get(i).get(j).sub(one))).isZero();
+                    Tensor one = Linalg.lstsq(a.select(0, i).select(0, j).contiguous(), b.select(0, i).select(0, j).contiguous());
+                    assertThat(maxAbs(x.select(0, i).select(0, j).sub(one))).isZero();
                 }
             }
         }
@@ -85,8 +85,8 @@ class LinalgBatchTest {
         assertThat(x.dims()).containsExactly(2, 3, 4, 2);
         for (int i = 0; i < 2; i++) {
             for (int j = 0; j < 3; j++) {
-                Tensor one = Linalg.solve(a.get(i).get(0).contiguous(), b.get(j).contiguous());
-                assertThat(maxAbs(x.get(i).get(j).sub(one))).isZero();
+                Tensor one = Linalg.solve(a.select(0, i).select(0, 0).contiguous(), b.select(0, j).contiguous());
+                assertThat(maxAbs(x.select(0, i).select(0, j).sub(one))).isZero();
             }
         }
         // a batch of vectors: A (3, 4, 4), b (3, 4) → x (3, 4)
@@ -95,13 +95,13 @@ class LinalgBatchTest {
         Tensor xv = Linalg.solve(a3, bv);
         assertThat(xv.dims()).containsExactly(3, 4);
         for (int i = 0; i < 3; i++) {
-            assertThat(maxAbs(xv.get(i).sub(Linalg.solve(a3.get(i).contiguous(), bv.get(i).contiguous())))).isZero();
+            assertThat(maxAbs(xv.select(0, i).sub(Linalg.solve(a3.select(0, i).contiguous(), bv.select(0, i).contiguous())))).isZero();
         }
         // one vector for the whole batch: b (4) → x (3, 4)
         Tensor single = Tensor.randn(new Rng(9), 4);
         Tensor xs = Linalg.solve(a3, single);
         assertThat(xs.dims()).containsExactly(3, 4);
-        assertThat(maxAbs(xs.get(2).sub(Linalg.solve(a3.get(2).contiguous(), single)))).isZero();
+        assertThat(maxAbs(xs.select(0, 2).sub(Linalg.solve(a3.select(0, 2).contiguous(), single)))).isZero();
     }
 
     @Test
