@@ -123,7 +123,9 @@ class LinalgTest {
         assertThat(Linalg.matrixRank(d, 1e-2)).isEqualTo(1);
         assertThat(Linalg.cond(d)).isCloseTo(1e8, within(1e-6));
         assertThat(Linalg.cond(TestMatrices.orthogonal(3, 6))).isCloseTo(1.0, within(1e-14));
-        assertThat(Linalg.cond(Tensor.of(new double[][] {{1, 2}, {2, 4}}))).isEqualTo(Double.POSITIVE_INFINITY);
+        // exactly singular: σ_min is 0 or rounding-sized (≈ ε‖A‖), so κ is +∞ or about 1/ε or more
+        assertThat(Linalg.cond(Tensor.of(new double[][] {{1, 2}, {2, 4}}))).isGreaterThan(1e15);
+        assertThat(Linalg.cond(Tensor.zeros(2, 2))).isEqualTo(Double.POSITIVE_INFINITY);
     }
 
     @ParameterizedTest(name = "{0}×{1}")
@@ -192,7 +194,7 @@ class LinalgTest {
     void pinvClosedForms() {
         // rank one A = u vᵀ: A⁺ = Aᵀ / ‖A‖_F²
         Tensor ones = Tensor.ones(3, 2);
-        assertThat(maxAbs(Linalg.pinv(ones).sub(ones.transpose().div(6)))).isLessThan(1e-16);
+        assertThat(maxAbs(Linalg.pinv(ones).sub(ones.transpose().div(6)))).isLessThan(1e-15);
         Tensor a = randn(41, 4, 4);
         assertThat(maxAbs(Linalg.pinv(a).sub(Linalg.inverse(a)))).isLessThan(1e-12 * Linalg.cond(a));
         assertThat(maxAbs(Linalg.pinv(Tensor.zeros(2, 3)))).isZero();
