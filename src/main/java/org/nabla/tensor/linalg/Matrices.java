@@ -102,8 +102,8 @@ final class Matrices {
         if (b.rank() == 2) {
             return rows(b);
         }
-        throw new IllegalArgumentException(op + ": expected a right-hand side vector or matrix (1 or 2 axes), got shape "
-                + b.shape());
+        throw new IllegalArgumentException(op + ": expected a right-hand side vector or matrix (1 or 2 axes),"
+                + " got shape " + b.shape());
     }
 
     /** The result of a solve for right-hand side {@code b}: a vector when b was a vector. */

@@ -10,14 +10,14 @@ import org.nabla.tensor.Tensor;
  * columns of Q (m×k, orthonormal columns) and the first k rows of R (k×n).
  *
  * <p>Algorithm (Trefethen &amp; Bau, <i>Numerical Linear Algebra</i>, Lecture 10, Algorithm 10.1;
- * Golub &amp; Van Loan, <i>Matrix Computations</i>, 4th ed., §5.2.2): for j = 0, …, k−1 let
+ * Golub &amp; Van Loan, <i>Matrix Computations</i>, 4th ed., §5.2): for j = 0, …, k−1 let
  * x = A[j:m, j] and
  * <pre>
  *   v = x + sign(x₁) ‖x‖₂ e₁,   v ← v / ‖v‖₂,   Hⱼ = I − 2 v vᵀ,   A[j:m, j:n] ← Hⱼ A[j:m, j:n],
  * </pre>
  * so that Hⱼ x = −sign(x₁) ‖x‖₂ e₁ (sign(0) = +1; adding, not subtracting, avoids cancellation).
  * Then R is what is left of A and Q = H₀ H₁ ⋯ H_{k−1}, formed only on request by applying the
- * reflections to the columns of I in reverse order ("backward accumulation", G&amp;VL §5.1.6).
+ * reflections to the columns of I in reverse order ("backward accumulation", G&amp;VL §5.1).
  * As LAPACK's {@code dgeqrf} does, a column that is already of the form (α, 0, …, 0)ᵀ is left
  * alone (Hⱼ = I), so the diagonal of R has the same signs as that of {@code torch.linalg.qr}.
  *
@@ -28,8 +28,8 @@ import org.nabla.tensor.Tensor;
  * R x = Qᵀ b and is backward stable as well.
  *
  * <p><b>Column pivoting</b> ({@link #withColumnPivoting}): A Π = Q R, where before step j the
- * remaining column of largest norm ‖A[j:m, c]‖₂ is swapped into position j (G&amp;VL §5.4.2,
- * Algorithm 5.4.1; Businger &amp; Golub 1965). Then |r₀₀| ≥ |r₁₁| ≥ … and the diagonal of R reveals the
+ * remaining column of largest norm ‖A[j:m, c]‖₂ is swapped into position j (G&amp;VL §5.4;
+ * Businger &amp; Golub, Numer. Math. 7, 1965). Then |r₀₀| ≥ |r₁₁| ≥ … and the diagonal of R reveals the
  * numerical rank in practice. The column norms are recomputed at every step (2(m−j)(n−j) flops) rather
  * than downdated, which costs about half as much again as the factorization but can never lose
  * accuracy to cancellation. {@link SVD} uses it as a preconditioner.
@@ -148,7 +148,10 @@ public final class QR {
         return new QR(Matrices.rows(a), a.dim(0), a.dim(1), true);
     }
 
-    /** The column permutation: column j of A Π is column {@code columnPermutation()[j]} of A (identity without pivoting). */
+    /**
+     * The column permutation: column j of A Π is column {@code columnPermutation()[j]} of A (the identity
+     * without pivoting).
+     */
     public int[] columnPermutation() {
         return perm.clone();
     }
@@ -264,8 +267,8 @@ public final class QR {
 
     /**
      * The least-squares solution x = argmin ‖A x − b‖₂ of a full-column-rank A (m ≥ n): x = R⁻¹ (Qᵀ b)[0:n]
-     * (Trefethen &amp; Bau, Algorithm 11.2), or x = Π R⁻¹ (Qᵀ b)[0:n] with column pivoting. For a rank-deficient A use {@code Linalg.lstsq}, which
-     * returns the minimum-norm solution.
+     * (Trefethen &amp; Bau, Algorithm 11.2), or x = Π R⁻¹ (Qᵀ b)[0:n] with column pivoting. For a
+     * rank-deficient A use {@code Linalg.lstsq}, which returns the minimum-norm solution.
      *
      * @param b a vector (m) or a matrix (m×k)
      * @throws IllegalArgumentException when m &lt; n, b does not have m rows, or some rⱼⱼ is exactly 0

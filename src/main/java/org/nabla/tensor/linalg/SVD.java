@@ -12,9 +12,10 @@ import org.nabla.tensor.Tensor;
  * Theorem 2.4.1 and §2.4.3; Trefethen &amp; Bau, <i>Numerical Linear Algebra</i>, Lectures 4–5).
  * Singular vectors are unique only up to sign (and up to rotations within a repeated σ).
  *
- * <p>Algorithm: one-sided Jacobi (Hestenes 1958; Demmel, <i>Applied Numerical Linear Algebra</i>,
- * §5.4.3, Algorithm 5.12; G&amp;VL §8.6.3). For m ≥ n, rotate pairs of columns of W ← A (and of V ← I)
- * until all columns of W are mutually orthogonal; then W = A V = U Σ with σⱼ = ‖wⱼ‖₂ and uⱼ = wⱼ/σⱼ.
+ * <p>Algorithm: one-sided Jacobi (Hestenes, J. SIAM 6, 1958; Demmel, <i>Applied Numerical Linear
+ * Algebra</i>, 1997, §5.4; G&amp;VL §8.6, Jacobi SVD procedures). Rotate pairs of columns of W ← A
+ * (and of V ← I) until all columns of W are mutually orthogonal; then W = A V = U Σ with σⱼ = ‖wⱼ‖₂
+ * and uⱼ = wⱼ/σⱼ.
  * For the pair (p, q), with α = ‖w_p‖², β = ‖w_q‖², γ = w_pᵀw_q:
  * <pre>
  *   ζ = (β − α) / (2γ),   t = sign(ζ) / (|ζ| + √(1 + ζ²)),   c = 1/√(1 + t²),   s = c t,
@@ -23,20 +24,23 @@ import org.nabla.tensor.Tensor;
  * which makes the two columns orthogonal (t is the smaller root, so the rotation angle is at most π/4).
  * Cyclic sweeps over all pairs stop when |γ| ≤ n·ε·√(αβ) for every pair; convergence is quadratic.
  * The squared norms are carried through each sweep with α ← α − tγ, β ← β + tγ (exact for this
- * rotation; de Rijk 1989), recomputed when that update cancels and afresh at every sweep.
+ * rotation; de Rijk, SIAM J. Sci. Stat. Comput. 10, 1989), recomputed when that update cancels and
+ * afresh at every sweep.
  *
- * <p>Preconditioning (Drmač &amp; Veselić, "New fast and accurate Jacobi SVD algorithm", SIAM J. Matrix
- * Anal. Appl. 29, 2008 — the method of LAPACK's {@code dgejsv}): first A Π = Q R by
+ * <p>Preconditioning (Drmač &amp; Veselić, "New fast and accurate Jacobi SVD algorithm I", SIAM J.
+ * Matrix Anal. Appl. 29, 2008 — the idea behind LAPACK's {@code dgejsv}): first A Π = Q R by
  * {@link QR#withColumnPivoting Householder QR with column pivoting}, then the Jacobi sweeps run on the
- * n×n matrix Rᵀ, whose columns are already nearly orthogonal: Rᵀ V₁ = U₁ Σ gives R = V₁ Σ U₁ᵀ and so
- * A = (Q V₁) Σ (Π U₁)ᵀ. This cuts the number of sweeps (to about 4–7 instead of 8–13 for random
- * matrices) and makes the sweeps n×n whatever m is. For m &lt; n the same is done on Aᵀ.
+ * n×n matrix Rᵀ, whose columns are closer to orthogonal than those of A: Rᵀ V₁ = U₁ Σ gives
+ * R = V₁ Σ U₁ᵀ and so A = (Q V₁) Σ (Π U₁)ᵀ. The sweeps are n×n whatever m is, and fewer are needed
+ * (measured on Gaussian n×n matrices: 6, 8 and 10 sweeps for n = 30, 100, 500, against 8, 11 and 13
+ * without preconditioning). For m &lt; n the same is done on Aᵀ.
  * A is first divided by a power of two near max|aᵢⱼ| (exact) to keep squares away from overflow and
  * underflow. Columns with σⱼ = 0 (for which wⱼ/σⱼ is undefined) get orthonormal vectors from the
  * Householder QR of the other columns, as do the extra columns of the full U or V.
  *
- * <p>Cost (m ≥ n): 2mn² for the pivoted QR (plus about mn² for its norm recomputation), about 3n³ per
- * sweep without vectors and 4.5n³ with, and 4mn² to form U = Q V₁. Slower than Golub–Kahan
+ * <p>Cost (m ≥ n): 2mn² for the pivoted QR (plus about mn² for its norm recomputation); per sweep at
+ * most 4n³ without vectors and 7n³ with (n²/2 pairs, each a dot product and a rotation of length n,
+ * late sweeps mostly only the dot products); 4mn² to form U = Q V₁. Slower than Golub–Kahan
  * bidiagonalization for large matrices, but simple and very accurate: the computed
  * singular values have a small relative error — not just an error small compared with σ₁ — whenever
  * A = B D with D diagonal and B well conditioned (Demmel &amp; Veselić 1992, "Jacobi's method is more
@@ -353,7 +357,7 @@ public final class SVD {
 
     /**
      * The Moore–Penrose pseudo-inverse A⁺ = V Σ⁺ Uᵀ, where Σ⁺ inverts the singular values
-     * σᵢ &gt; rcond · σ₁ and sets the others to 0 (G&amp;VL §5.5.2). A⁺ is n×m.
+     * σᵢ &gt; rcond · σ₁ and sets the others to 0 (G&amp;VL §5.5). A⁺ is n×m.
      */
     public Tensor pinv(double rcond) {
         return Matrices.tensor(pinvRows(rcond), n, m);

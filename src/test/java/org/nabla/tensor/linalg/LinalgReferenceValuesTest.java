@@ -80,7 +80,8 @@ class LinalgReferenceValuesTest {
         Tensor a = Reference.tensor(inputs.get(0));
         for (String key : attrs.keySet()) {
             if (!Set.of("op", "note", "ord", "dim", "keepdim", "upper", "left").contains(key)) {
-                throw new AssertionError(name + ": attribute '" + key + "' of op " + op + " is not understood by this test");
+                throw new AssertionError(name + ": attribute '" + key + "' of op " + op
+                        + " is not understood by this test");
             }
         }
         switch (op) {

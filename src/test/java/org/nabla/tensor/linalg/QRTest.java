@@ -105,7 +105,8 @@ class QRTest {
 
     @Test
     void errors() {
-        assertThatThrownBy(() -> QR.of(Tensor.of(1, 2))).hasMessageContaining("QR: expected a matrix (2 axes), got shape [2]");
+        assertThatThrownBy(() -> QR.of(Tensor.of(1, 2)))
+                .hasMessageContaining("QR: expected a matrix (2 axes), got shape [2]");
         assertThatThrownBy(() -> QR.withColumnPivoting(Tensor.zeros(2, 2, 2)))
                 .hasMessageContaining("QR: expected a matrix (2 axes), got shape [2, 2, 2]");
         assertThatThrownBy(() -> QR.of(randn(1, 3, 5)).solve(Tensor.of(1, 2, 3)))

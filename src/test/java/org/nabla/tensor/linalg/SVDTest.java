@@ -74,7 +74,8 @@ class SVDTest {
         // A = B D, B Gaussian 6×5, D = diag(1, 1e−5, …, 1e−20): σ spans 21 orders of magnitude, and
         // Jacobi gets every one to high relative accuracy (Demmel & Veselić 1992).
         // Reference: 60-digit mpmath svd_r of this very (double) matrix.
-        Tensor a = Tensor.randn(new org.nabla.tensor.Rng(3), 6, 5).mul(Tensor.of(1, 1e-5, 1e-10, 1e-15, 1e-20).reshape(1, 5));
+        Tensor d = Tensor.of(1, 1e-5, 1e-10, 1e-15, 1e-20).reshape(1, 5);
+        Tensor a = Tensor.randn(new org.nabla.tensor.Rng(3), 6, 5).mul(d);
         double[] expected = {1.8766082668011471, 2.899153385887221e-5, 2.2842509388889642e-10, 2.124110867452577e-15,
             3.2397262022367415e-21};
         double[] s = SVD.singularValues(a).toArray();
@@ -150,7 +151,8 @@ class SVDTest {
 
     @Test
     void errors() {
-        assertThatThrownBy(() -> SVD.of(Tensor.of(1, 2))).hasMessageContaining("svd: expected a matrix (2 axes), got shape [2]");
+        assertThatThrownBy(() -> SVD.of(Tensor.of(1, 2)))
+                .hasMessageContaining("svd: expected a matrix (2 axes), got shape [2]");
         assertThatThrownBy(() -> SVD.singularValues(Tensor.zeros(2, 2, 2)))
                 .hasMessageContaining("svdvals: expected a matrix (2 axes), got shape [2, 2, 2]");
         assertThatThrownBy(() -> SVD.of(Tensor.of(new double[][] {{1, 2}, {Double.POSITIVE_INFINITY, 0}})))
