@@ -11,11 +11,11 @@ import org.nabla.tensor.Tensor;
  * <p>Algorithm (Golub &amp; Van Loan, <i>Matrix Computations</i>, 4th ed., §3.4, Algorithm 3.4.1,
  * outer-product Gaussian elimination with partial pivoting; Trefethen &amp; Bau, Lecture 21):
  * for j = 0, …, k−1, bring the row p = argmax_{i≥j} |aᵢⱼ| to position j, then for i &gt; j set
- * lᵢⱼ = aᵢⱼ / aⱼⱼ and subtract lᵢⱼ times row j from row i. A column whose candidates are all exactly 0 is skipped (its pivot uⱼⱼ is 0 and
- * the factorization still exists); {@link #solve} and {@link #inverse} then report the matrix as
- * singular, naming the pivot: {@code matrix is singular (pivot 2 is 0.0)} (0-based index j of uⱼⱼ).
- * Only exact zeros count as singular, as LAPACK's {@code dgetrf} reports them; an
- * ill-conditioned matrix is solved, with a backward error of order ε‖A‖.
+ * lᵢⱼ = aᵢⱼ / aⱼⱼ and subtract lᵢⱼ times row j from row i. A column whose candidates are all
+ * exactly 0 is skipped: its pivot uⱼⱼ is 0 and the factorization still exists. {@link #solve} and
+ * {@link #inverse} then report the matrix as singular, naming the (0-based) pivot:
+ * {@code matrix is singular (pivot 2 is 0.0)}. Only exact zeros count as singular, as LAPACK's
+ * {@code dgetrf} reports them; an ill-conditioned matrix is solved, with a backward error of order ε‖A‖.
  *
  * <p>Cost: about 2n³/3 flops for n×n (mn² − n³/3 for m ≥ n); a solve with k right-hand sides costs
  * 2n²k more. Stability: backward stable in practice; the growth factor max|uᵢⱼ| / max|aᵢⱼ| is at most
