@@ -97,7 +97,7 @@ public final class Cholesky {
             throw new IllegalArgumentException("Cholesky.solve: A has shape [" + n + ", " + n + "] but b has shape "
                     + b.shape() + " (expected b of shape [" + n + "] or [" + n + ", k])");
         }
-        double[][] x = Matrices.rhsRows(b, "Cholesky.solve");
+        double[][] x = Matrices.rhsRows(b);
         int k = n == 0 ? 0 : x[0].length;
         for (int i = 0; i < n; i++) {
             double[] xi = x[i];

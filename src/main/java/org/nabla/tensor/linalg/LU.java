@@ -236,7 +236,7 @@ public final class LU {
             throw new IllegalArgumentException("solve: A has shape [" + n + ", " + n + "] but b has shape " + b.shape()
                     + " (expected b of shape [" + n + "] or [" + n + ", k])");
         }
-        return Matrices.rhsResult(solveRows(Matrices.rhsRows(b, "solve"), "solve"), n, b);
+        return Matrices.rhsResult(solveRows(Matrices.rhsRows(b), "solve"), n, b);
     }
 
     double[][] inverseRows(String op) {

@@ -282,7 +282,7 @@ public final class QR {
             throw new IllegalArgumentException("QR.solve: A has shape [" + m + ", " + n + "] but b has shape "
                     + b.shape() + " (expected b of shape [" + m + "] or [" + m + ", k])");
         }
-        return Matrices.rhsResult(solveRows(Matrices.rhsRows(b, "QR.solve"), "QR.solve"), n, b);
+        return Matrices.rhsResult(solveRows(Matrices.rhsRows(b), "QR.solve"), n, b);
     }
 
     /** Least squares for m ≥ n and B as m rows (overwritten): returns x as n rows. */
