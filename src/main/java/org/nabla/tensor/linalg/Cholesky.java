@@ -7,8 +7,8 @@ import org.nabla.tensor.Tensor;
  *
  * <p>For A ∈ ℝ^(n×n) symmetric (A = Aᵀ) and positive definite (xᵀAx &gt; 0 for x ≠ 0) there is exactly
  * one lower-triangular L with positive diagonal such that A = L Lᵀ (Golub &amp; Van Loan,
- * <i>Matrix Computations</i>, 4th ed., Theorem 4.2.7). Row by row (Cholesky–Banachiewicz order,
- * G&amp;VL §4.2.5; Trefethen &amp; Bau, <i>Numerical Linear Algebra</i>, Lecture 23):
+ * <i>Matrix Computations</i>, 4th ed., §4.2). Row by row (the Cholesky–Banachiewicz order;
+ * Trefethen &amp; Bau, <i>Numerical Linear Algebra</i>, Lecture 23):
  * <pre>
  *   lᵢⱼ = (aᵢⱼ − Σ_{k&lt;j} lᵢₖ lⱼₖ) / lⱼⱼ           (j &lt; i)
  *   lⱼⱼ = √(aⱼⱼ − Σ_{k&lt;j} lⱼₖ²)
@@ -23,7 +23,7 @@ import org.nabla.tensor.Tensor;
  * {@code dpotrf} and {@code torch.linalg.cholesky} do.
  *
  * <p>Cost: n³/3 flops, half of LU; no pivoting is needed. Stability: backward stable — the computed L
- * satisfies L Lᵀ = A + δA with ‖δA‖ = O(ε‖A‖) (Trefethen &amp; Bau, Theorem 23.2).
+ * satisfies L Lᵀ = A + δA with ‖δA‖ = O(ε‖A‖) (Trefethen &amp; Bau, Lecture 23).
  */
 public final class Cholesky {
     private final int n;
@@ -97,7 +97,7 @@ public final class Cholesky {
             throw new IllegalArgumentException("Cholesky.solve: A has shape [" + n + ", " + n + "] but b has shape "
                     + b.shape() + " (expected b of shape [" + n + "] or [" + n + ", k])");
         }
-        double[][] x = Matrices.rhsRows(b, "Cholesky.solve");
+        double[][] x = Matrices.rhsRows(b);
         int k = n == 0 ? 0 : x[0].length;
         for (int i = 0; i < n; i++) {
             double[] xi = x[i];

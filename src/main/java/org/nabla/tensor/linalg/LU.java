@@ -8,21 +8,21 @@ import org.nabla.tensor.Tensor;
  * <p>For A ∈ ℝ^(m×n) and k = min(m, n): P ∈ ℝ^(m×m) is a permutation matrix, L ∈ ℝ^(m×k) is unit lower
  * triangular (lᵢᵢ = 1) with |lᵢⱼ| ≤ 1, and U ∈ ℝ^(k×n) is upper triangular.
  *
- * <p>Algorithm (Golub &amp; Van Loan, <i>Matrix Computations</i>, 4th ed., §3.4.2, Algorithm 3.4.1,
- * "outer-product" Gaussian elimination with partial pivoting): for j = 0, …, k−1, bring the row
- * p = argmax_{i≥j} |aᵢⱼ| to position j, then for i &gt; j set lᵢⱼ = aᵢⱼ / aⱼⱼ and subtract lᵢⱼ times
- * row j from row i. A column whose candidates are all exactly 0 is skipped (its pivot uⱼⱼ is 0 and
- * the factorization still exists); {@link #solve} and {@link #inverse} then report the matrix as
- * singular, naming the pivot: {@code matrix is singular (pivot 2 is 0.0)} (0-based index j of uⱼⱼ).
- * Only exact zeros count as singular, as in LAPACK's {@code dgetrf}/{@code dgetrs}; an
- * ill-conditioned matrix is solved, with a backward error of order ε‖A‖.
+ * <p>Algorithm (Golub &amp; Van Loan, <i>Matrix Computations</i>, 4th ed., §3.4, Algorithm 3.4.1,
+ * outer-product Gaussian elimination with partial pivoting; Trefethen &amp; Bau, Lecture 21):
+ * for j = 0, …, k−1, bring the row p = argmax_{i≥j} |aᵢⱼ| to position j, then for i &gt; j set
+ * lᵢⱼ = aᵢⱼ / aⱼⱼ and subtract lᵢⱼ times row j from row i. A column whose candidates are all
+ * exactly 0 is skipped: its pivot uⱼⱼ is 0 and the factorization still exists. {@link #solve} and
+ * {@link #inverse} then report the matrix as singular, naming the (0-based) pivot:
+ * {@code matrix is singular (pivot 2 is 0.0)}. Only exact zeros count as singular, as LAPACK's
+ * {@code dgetrf} reports them; an ill-conditioned matrix is solved, with a backward error of order ε‖A‖.
  *
  * <p>Cost: about 2n³/3 flops for n×n (mn² − n³/3 for m ≥ n); a solve with k right-hand sides costs
  * 2n²k more. Stability: backward stable in practice; the growth factor max|uᵢⱼ| / max|aᵢⱼ| is at most
- * 2ⁿ⁻¹ but is small for almost every matrix met in practice (G&amp;VL §3.4.5; Trefethen &amp; Bau,
- * <i>Numerical Linear Algebra</i>, Lectures 21–22).
+ * 2ⁿ⁻¹ but is small for almost every matrix met in practice (G&amp;VL §3.4; Trefethen &amp; Bau,
+ * <i>Numerical Linear Algebra</i>, Lecture 22).
  *
- * <p>Determinant: det A = det(Pᵀ) · Π uⱼⱼ = (−1)^(number of row swaps) · Π uⱼⱼ (G&amp;VL §3.4.2).
+ * <p>Determinant: det A = det(Pᵀ) · Π uⱼⱼ = (−1)^(number of row swaps) · Π uⱼⱼ.
  * The product may overflow or underflow for large n; {@link #logAbsDet()} and {@link #detSign()}
  * give it as sign · exp(log|det A|), as {@code Linalg.slogdet} does.
  */
@@ -236,7 +236,7 @@ public final class LU {
             throw new IllegalArgumentException("solve: A has shape [" + n + ", " + n + "] but b has shape " + b.shape()
                     + " (expected b of shape [" + n + "] or [" + n + ", k])");
         }
-        return Matrices.rhsResult(solveRows(Matrices.rhsRows(b, "solve"), "solve"), n, b);
+        return Matrices.rhsResult(solveRows(Matrices.rhsRows(b), "solve"), n, b);
     }
 
     double[][] inverseRows(String op) {

@@ -80,7 +80,7 @@ public final class Linalg {
      * The minimum-norm least-squares solution x = A⁺ b of A x ≈ b, treating singular values
      * σᵢ ≤ rcond · σ₁ as zero (NumPy's {@code lstsq(a, b, rcond)}).
      *
-     * <p>Method (G&amp;VL §5.3.3 and §5.5; Trefethen &amp; Bau, Lecture 11):
+     * <p>Method (G&amp;VL §5.3 and §5.5; Trefethen &amp; Bau, Lecture 11):
      * <ul>
      *   <li>m ≥ n: Householder QR, A = Q R, then the singular values of the n×n R (those of A).
      *       If A has full column rank (σ_n &gt; rcond · σ₁): x = R⁻¹ (Qᵀb)[0:n] by back substitution —
@@ -148,7 +148,8 @@ public final class Linalg {
                 || (b.rank() == a.rank() - 1 && Arrays.equals(b.dims(), Arrays.copyOf(a.dims(), a.rank() - 1)));
         if (b.rank() == 0 || (vectorRhs ? b.dim(-1) != m : b.dim(-2) != m)) {
             throw new IllegalArgumentException(op + ": A has shape " + a.shape() + " but B has shape " + b.shape()
-                    + " (expected B of shape [" + m + "], [..., " + m + "] or [..., " + m + ", k]: " + m + " rows as A)");
+                    + " (expected B of shape [" + m + "], [..., " + m + "] or [..., " + m + ", k]: " + m
+                    + " rows as A)");
         }
         Tensor b3 = vectorRhs ? b.unsqueeze(-1) : b;
         int k = b3.dim(-1);
@@ -274,7 +275,8 @@ public final class Linalg {
     public static Tensor cholesky(Tensor a) {
         Matrices.requireSquare(a, "cholesky");
         int n = a.dim(-1);
-        return Matrices.mapBatch1(a, new int[] {n, n}, x -> Matrices.flatten(new Cholesky(x, "cholesky").lRows(), n, n));
+        return Matrices.mapBatch1(a, new int[] {n, n},
+                x -> Matrices.flatten(new Cholesky(x, "cholesky").lRows(), n, n));
     }
 
     /**
@@ -386,7 +388,7 @@ public final class Linalg {
     /**
      * The Moore–Penrose pseudo-inverse A⁺ = V Σ⁺ Uᵀ of (…, m, n) A, shape (…, n, m): singular values
      * σᵢ ≤ rcond · σ₁ are treated as zero. A⁺ is the unique X with A X A = A, X A X = X, (A X)ᵀ = A X,
-     * (X A)ᵀ = X A (Penrose 1955; G&amp;VL §5.5.2).
+     * (X A)ᵀ = X A (Penrose, Proc. Cambridge Philos. Soc. 51, 1955; G&amp;VL §5.5).
      */
     public static Tensor pinv(Tensor a, double rcond) {
         Matrices.requireMatrix(a, "pinv");
@@ -427,8 +429,8 @@ public final class Linalg {
         String o = ord.trim().toLowerCase(Locale.ROOT);
         if (o.equals("fro") || o.equals("nuc")) {
             if (a.rank() < 2) {
-                throw new IllegalArgumentException("norm: ord \"" + ord + "\" needs a matrix (at least 2 axes), got shape "
-                        + a.shape());
+                throw new IllegalArgumentException("norm: ord \"" + ord
+                        + "\" needs a matrix (at least 2 axes), got shape " + a.shape());
             }
             return matrixNorm(a, o);
         }

@@ -94,16 +94,9 @@ final class Matrices {
         return t;
     }
 
-    /** Rows of a vector (n) as an n×1 matrix, or of a matrix (n×k). */
-    static double[][] rhsRows(Tensor b, String op) {
-        if (b.rank() == 1) {
-            return rows(b.dataView(), 0, b.dim(0), 1);
-        }
-        if (b.rank() == 2) {
-            return rows(b);
-        }
-        throw new IllegalArgumentException(op + ": expected a right-hand side vector or matrix (1 or 2 axes), got shape "
-                + b.shape());
+    /** Rows of a vector (n) as an n×1 matrix, or of a matrix (n×k); callers have checked the rank. */
+    static double[][] rhsRows(Tensor b) {
+        return b.rank() == 1 ? rows(b.dataView(), 0, b.dim(0), 1) : rows(b);
     }
 
     /** The result of a solve for right-hand side {@code b}: a vector when b was a vector. */

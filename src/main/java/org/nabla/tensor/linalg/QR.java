@@ -10,14 +10,14 @@ import org.nabla.tensor.Tensor;
  * columns of Q (m×k, orthonormal columns) and the first k rows of R (k×n).
  *
  * <p>Algorithm (Trefethen &amp; Bau, <i>Numerical Linear Algebra</i>, Lecture 10, Algorithm 10.1;
- * Golub &amp; Van Loan, <i>Matrix Computations</i>, 4th ed., §5.2.2): for j = 0, …, k−1 let
+ * Golub &amp; Van Loan, <i>Matrix Computations</i>, 4th ed., §5.2): for j = 0, …, k−1 let
  * x = A[j:m, j] and
  * <pre>
  *   v = x + sign(x₁) ‖x‖₂ e₁,   v ← v / ‖v‖₂,   Hⱼ = I − 2 v vᵀ,   A[j:m, j:n] ← Hⱼ A[j:m, j:n],
  * </pre>
  * so that Hⱼ x = −sign(x₁) ‖x‖₂ e₁ (sign(0) = +1; adding, not subtracting, avoids cancellation).
  * Then R is what is left of A and Q = H₀ H₁ ⋯ H_{k−1}, formed only on request by applying the
- * reflections to the columns of I in reverse order ("backward accumulation", G&amp;VL §5.1.6).
+ * reflections to the columns of I in reverse order ("backward accumulation", G&amp;VL §5.1).
  * As LAPACK's {@code dgeqrf} does, a column that is already of the form (α, 0, …, 0)ᵀ is left
  * alone (Hⱼ = I), so the diagonal of R has the same signs as that of {@code torch.linalg.qr}.
  *
@@ -26,6 +26,13 @@ import org.nabla.tensor.Tensor;
  * computed Q is orthogonal to working precision whatever the conditioning of A
  * (Trefethen &amp; Bau, Lecture 16). Least squares by QR (Lecture 11, Algorithm 11.2) solves
  * R x = Qᵀ b and is backward stable as well.
+ *
+ * <p><b>Column pivoting</b> ({@link #withColumnPivoting}): A Π = Q R, where before step j the
+ * remaining column of largest norm ‖A[j:m, c]‖₂ is swapped into position j (G&amp;VL §5.4;
+ * Businger &amp; Golub, Numer. Math. 7, 1965). Then |r₀₀| ≥ |r₁₁| ≥ … and the diagonal of R reveals the
+ * numerical rank in practice. The column norms are recomputed at every step (2(m−j)(n−j) flops) rather
+ * than downdated, which costs about half as much again as the factorization but can never lose
+ * accuracy to cancellation. {@link SVD} uses it as a preconditioner.
  */
 public final class QR {
     private final int m;
@@ -35,16 +42,30 @@ public final class QR {
     private final double[][] r;
     /** v[j]: unit Householder vector of length m − j, or null when Hⱼ = I. */
     private final double[][] v;
+    /** Column j of A Π is column perm[j] of A (the identity without pivoting). */
+    private final int[] perm;
 
-    /** Factorizes a (owned: it is overwritten). */
+    /** Factorizes a (owned: it is overwritten) without pivoting. */
     QR(double[][] a, int m, int n) {
+        this(a, m, n, false);
+    }
+
+    /** Factorizes a (owned: it is overwritten), with column pivoting when {@code pivoting}. */
+    QR(double[][] a, int m, int n, boolean pivoting) {
         this.m = m;
         this.n = n;
         this.k = Math.min(m, n);
         this.r = a;
         this.v = new double[k][];
+        this.perm = new int[n];
+        for (int j = 0; j < n; j++) {
+            perm[j] = j;
+        }
         double[] w = new double[n];
         for (int j = 0; j < k; j++) {
+            if (pivoting) {
+                pivot(a, j, w);
+            }
             int len = m - j;
             double[] x = new double[len];
             for (int i = 0; i < len; i++) {
@@ -88,6 +109,64 @@ public final class QR {
                 r[i][j] = 0.0;
             }
         }
+    }
+
+    /** Swaps the remaining column of largest norm into position j (w is scratch of length n). */
+    private void pivot(double[][] a, int j, double[] w) {
+        java.util.Arrays.fill(w, j, n, 0.0);
+        for (int i = j; i < m; i++) {
+            double[] row = a[i];
+            for (int c = j; c < n; c++) {
+                w[c] += row[c] * row[c];
+            }
+        }
+        int p = j;
+        for (int c = j + 1; c < n; c++) {
+            if (w[c] > w[p]) {
+                p = c;
+            }
+        }
+        if (p != j) {
+            for (int i = 0; i < m; i++) {
+                double t = a[i][p];
+                a[i][p] = a[i][j];
+                a[i][j] = t;
+            }
+            int t = perm[p];
+            perm[p] = perm[j];
+            perm[j] = t;
+        }
+    }
+
+    /**
+     * QR with column pivoting: A Π = Q R with |r₀₀| ≥ |r₁₁| ≥ … (see the class documentation).
+     *
+     * @param a an m×n matrix (2 axes)
+     */
+    public static QR withColumnPivoting(Tensor a) {
+        Matrices.require2d(a, "QR");
+        return new QR(Matrices.rows(a), a.dim(0), a.dim(1), true);
+    }
+
+    /**
+     * The column permutation: column j of A Π is column {@code columnPermutation()[j]} of A (the identity
+     * without pivoting).
+     */
+    public int[] columnPermutation() {
+        return perm.clone();
+    }
+
+    int[] permRaw() {
+        return perm;
+    }
+
+    /** The n×n permutation matrix Π of A Π = Q R (π_perm[j], j = 1; the identity without pivoting). */
+    public Tensor permutationMatrix() {
+        double[][] p = new double[n][n];
+        for (int j = 0; j < n; j++) {
+            p[perm[j]][j] = 1.0;
+        }
+        return Matrices.tensor(p, n, n);
     }
 
     /**
@@ -137,6 +216,14 @@ public final class QR {
         return q;
     }
 
+    /** Q X = H₀ ⋯ H_{k−1} X for X given as m rows (overwritten and returned). */
+    double[][] applyQ(double[][] x) {
+        for (int j = k - 1; j >= 0; j--) {
+            reflect(j, x, 0);
+        }
+        return x;
+    }
+
     /** Qᵀ B = H_{k−1} ⋯ H₀ B for B given as m rows (overwritten and returned). */
     double[][] applyQTranspose(double[][] b) {
         for (int j = 0; j < k; j++) {
@@ -180,8 +267,8 @@ public final class QR {
 
     /**
      * The least-squares solution x = argmin ‖A x − b‖₂ of a full-column-rank A (m ≥ n): x = R⁻¹ (Qᵀ b)[0:n]
-     * (Trefethen &amp; Bau, Algorithm 11.2). For a rank-deficient A use {@code Linalg.lstsq}, which
-     * returns the minimum-norm solution.
+     * (Trefethen &amp; Bau, Algorithm 11.2), or x = Π R⁻¹ (Qᵀ b)[0:n] with column pivoting. For a
+     * rank-deficient A use {@code Linalg.lstsq}, which returns the minimum-norm solution.
      *
      * @param b a vector (m) or a matrix (m×k)
      * @throws IllegalArgumentException when m &lt; n, b does not have m rows, or some rⱼⱼ is exactly 0
@@ -195,7 +282,7 @@ public final class QR {
             throw new IllegalArgumentException("QR.solve: A has shape [" + m + ", " + n + "] but b has shape "
                     + b.shape() + " (expected b of shape [" + m + "] or [" + m + ", k])");
         }
-        return Matrices.rhsResult(solveRows(Matrices.rhsRows(b, "QR.solve"), "QR.solve"), n, b);
+        return Matrices.rhsResult(solveRows(Matrices.rhsRows(b), "QR.solve"), n, b);
     }
 
     /** Least squares for m ≥ n and B as m rows (overwritten): returns x as n rows. */
@@ -207,11 +294,15 @@ public final class QR {
             }
         }
         applyQTranspose(b);
-        double[][] x = new double[n][];
+        double[][] y = new double[n][];
         for (int i = 0; i < n; i++) {
-            x[i] = b[i];
+            y[i] = b[i];
         }
-        Matrices.backSubstitute(r, x, n);
+        Matrices.backSubstitute(r, y, n);
+        double[][] x = new double[n][]; // x = Π y
+        for (int i = 0; i < n; i++) {
+            x[perm[i]] = y[i];
+        }
         return x;
     }
 

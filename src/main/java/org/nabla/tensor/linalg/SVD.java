@@ -12,23 +12,36 @@ import org.nabla.tensor.Tensor;
  * Theorem 2.4.1 and §2.4.3; Trefethen &amp; Bau, <i>Numerical Linear Algebra</i>, Lectures 4–5).
  * Singular vectors are unique only up to sign (and up to rotations within a repeated σ).
  *
- * <p>Algorithm: one-sided Jacobi (Hestenes 1958; Demmel, <i>Applied Numerical Linear Algebra</i>,
- * §5.4.3, Algorithm 5.12; G&amp;VL §8.6.3). For m ≥ n, rotate pairs of columns of W ← A (and of V ← I)
- * until all columns of W are mutually orthogonal; then W = A V = U Σ with σⱼ = ‖wⱼ‖₂ and uⱼ = wⱼ/σⱼ.
+ * <p>Algorithm: one-sided Jacobi (Hestenes, J. SIAM 6, 1958; Demmel, <i>Applied Numerical Linear
+ * Algebra</i>, 1997, §5.4; G&amp;VL §8.6, Jacobi SVD procedures). Rotate pairs of columns of W ← A
+ * (and of V ← I) until all columns of W are mutually orthogonal; then W = A V = U Σ with σⱼ = ‖wⱼ‖₂
+ * and uⱼ = wⱼ/σⱼ.
  * For the pair (p, q), with α = ‖w_p‖², β = ‖w_q‖², γ = w_pᵀw_q:
  * <pre>
  *   ζ = (β − α) / (2γ),   t = sign(ζ) / (|ζ| + √(1 + ζ²)),   c = 1/√(1 + t²),   s = c t,
  *   (w_p, w_q) ← (c w_p − s w_q,  s w_p + c w_q)        (same rotation on v_p, v_q)
  * </pre>
  * which makes the two columns orthogonal (t is the smaller root, so the rotation angle is at most π/4).
- * Cyclic sweeps over all pairs stop when |γ| ≤ len·ε·√(αβ) for every pair (len = the length of a
- * column); convergence is quadratic, typically 5–10 sweeps. For m &lt; n the same is done on Aᵀ.
+ * Cyclic sweeps over all pairs stop when |γ| ≤ n·ε·√(αβ) for every pair; convergence is quadratic.
+ * The squared norms are carried through each sweep with α ← α − tγ, β ← β + tγ (exact for this
+ * rotation; de Rijk, SIAM J. Sci. Stat. Comput. 10, 1989), recomputed when that update cancels and
+ * afresh at every sweep.
+ *
+ * <p>Preconditioning (Drmač &amp; Veselić, "New fast and accurate Jacobi SVD algorithm I", SIAM J.
+ * Matrix Anal. Appl. 29, 2008 — the idea behind LAPACK's {@code dgejsv}): first A Π = Q R by
+ * {@link QR#withColumnPivoting Householder QR with column pivoting}, then the Jacobi sweeps run on the
+ * n×n matrix Rᵀ, whose columns are closer to orthogonal than those of A: Rᵀ V₁ = U₁ Σ gives
+ * R = V₁ Σ U₁ᵀ and so A = (Q V₁) Σ (Π U₁)ᵀ. The sweeps are n×n whatever m is, and fewer are needed
+ * (measured on Gaussian n×n matrices: 6, 8 and 10 sweeps for n = 30, 100, 500, against 8, 11 and 13
+ * without preconditioning). For m &lt; n the same is done on Aᵀ.
  * A is first divided by a power of two near max|aᵢⱼ| (exact) to keep squares away from overflow and
  * underflow. Columns with σⱼ = 0 (for which wⱼ/σⱼ is undefined) get orthonormal vectors from the
  * Householder QR of the other columns, as do the extra columns of the full U or V.
  *
- * <p>Cost: about 3·len·count² flops per sweep (count = min(m, n)), so O(mn²) per sweep; slower than
- * Golub–Kahan bidiagonalization for large matrices, but simple and very accurate: the computed
+ * <p>Cost (m ≥ n): 2mn² for the pivoted QR (plus about mn² for its norm recomputation); per sweep at
+ * most 4n³ without vectors and 7n³ with (n²/2 pairs, each a dot product and a rotation of length n,
+ * late sweeps mostly only the dot products); 4mn² to form U = Q V₁. Slower than Golub–Kahan
+ * bidiagonalization for large matrices, but simple and very accurate: the computed
  * singular values have a small relative error — not just an error small compared with σ₁ — whenever
  * A = B D with D diagonal and B well conditioned (Demmel &amp; Veselić 1992, "Jacobi's method is more
  * accurate than QR"). U and V are orthogonal to working precision.
@@ -80,73 +93,90 @@ public final class SVD {
 
     /** Full decomposition of an m×n row array (not modified). */
     static SVD compute(double[][] a, int m, int n, String op) {
-        Matrices.requireFinite(a, op);
-        boolean tall = m >= n;
-        // columns to orthogonalize: those of A when tall, those of Aᵀ (the rows of A) when wide
-        int len = tall ? m : n;
-        int count = tall ? n : m;
-        double[][] w = tall ? Matrices.transpose(a, m, n) : copy(a);
-        double scale = Matrices.powerOfTwoScale(w);
-        Matrices.scale(w, 1 / scale);
-        double[][] v = new double[count][count];
-        for (int j = 0; j < count; j++) {
-            v[j][j] = 1.0;
-        }
-        jacobi(w, len, count, v, op);
-        double[] norms = new double[count];
-        for (int j = 0; j < count; j++) {
-            norms[j] = Matrices.norm2(w[j], 0, len);
-        }
-        Integer[] order = descending(norms);
-        double[] sigma = new double[count];
-        double[][] wSorted = new double[count][];
-        double[][] vSorted = new double[count][];
-        for (int j = 0; j < count; j++) {
-            sigma[j] = norms[order[j]] * scale;
-            wSorted[j] = w[order[j]];
-            vSorted[j] = v[order[j]];
-        }
-        // normalize wⱼ / σⱼ; complete where σⱼ is zero (they are last after sorting)
-        int good = 0;
-        while (good < count && norms[order[good]] > TINY) {
-            double nrm = norms[order[good]];
-            double[] col = wSorted[good];
-            for (int i = 0; i < len; i++) {
-                col[i] /= nrm;
-            }
-            good++;
-        }
-        if (good < count) {
-            double[][] completed = complete(wSorted, len, good, count - good);
-            for (int j = good; j < count; j++) {
-                wSorted[j] = completed[j];
-            }
-        }
-        // V's columns: vSorted[j] holds column j of V as a vector (rows of v were columns)
-        return tall ? new SVD(m, n, sigma, wSorted, vSorted) : new SVD(m, n, sigma, vSorted, wSorted);
+        return (SVD) core(a, m, n, true, op);
     }
 
     /** Singular values only, descending. */
     static double[] values(double[][] a, int m, int n, String op) {
+        return (double[]) core(a, m, n, false, op);
+    }
+
+    /**
+     * The preconditioned one-sided Jacobi SVD. With B = A (m ≥ n) or B = Aᵀ (m &lt; n), of size p×q, p ≥ q:
+     * B Π = Q R (Householder QR with column pivoting); one-sided Jacobi on the columns of Rᵀ gives
+     * Rᵀ V₁ = U₁ Σ, i.e. R = V₁ Σ U₁ᵀ; hence B = (Q V₁) Σ (Π U₁)ᵀ.
+     * Returns the SVD, or the descending singular values alone when {@code vectors} is false.
+     */
+    private static Object core(double[][] a, int m, int n, boolean vectors, String op) {
         Matrices.requireFinite(a, op);
         boolean tall = m >= n;
-        int len = tall ? m : n;
-        int count = tall ? n : m;
-        double[][] w = tall ? Matrices.transpose(a, m, n) : copy(a);
-        double scale = Matrices.powerOfTwoScale(w);
-        Matrices.scale(w, 1 / scale);
-        jacobi(w, len, count, null, op);
-        double[] sigma = new double[count];
-        for (int j = 0; j < count; j++) {
-            sigma[j] = Matrices.norm2(w[j], 0, len) * scale;
+        int p = tall ? m : n;
+        int q = tall ? n : m;
+        double[][] b = tall ? copy(a) : Matrices.transpose(a, m, n);
+        double scale = Matrices.powerOfTwoScale(b);
+        Matrices.scale(b, 1 / scale);
+        QR qr = new QR(b, p, q, true);
+        double[][] r = qr.rRows();
+        double[][] w = new double[q][]; // the columns of Rᵀ: the rows of R
+        for (int j = 0; j < q; j++) {
+            w[j] = java.util.Arrays.copyOf(r[j], q);
         }
-        Arrays.sort(sigma);
-        for (int i = 0, j = count - 1; i < j; i++, j--) {
-            double t = sigma[i];
-            sigma[i] = sigma[j];
-            sigma[j] = t;
+        double[][] v1 = null;
+        if (vectors) {
+            v1 = new double[q][q]; // v1[j] is column j of V₁
+            for (int j = 0; j < q; j++) {
+                v1[j][j] = 1.0;
+            }
         }
-        return sigma;
+        jacobi(w, q, q, v1, op);
+        double[] norms = new double[q];
+        for (int j = 0; j < q; j++) {
+            norms[j] = Matrices.norm2(w[j], 0, q);
+        }
+        Integer[] order = descending(norms);
+        double[] sigma = new double[q];
+        for (int j = 0; j < q; j++) {
+            sigma[j] = norms[order[j]] * scale;
+        }
+        if (!vectors) {
+            return sigma;
+        }
+        // U₁ = the normalized columns wⱼ/σⱼ, completed where σⱼ = 0 (they come last after sorting)
+        double[][] u1 = new double[q][];
+        int good = 0;
+        while (good < q && norms[order[good]] > TINY) {
+            double nrm = norms[order[good]];
+            double[] col = w[order[good]].clone();
+            for (int i = 0; i < q; i++) {
+                col[i] /= nrm;
+            }
+            u1[good++] = col;
+        }
+        if (good < q) {
+            double[][] completed = complete(u1, q, good, q - good);
+            for (int j = good; j < q; j++) {
+                u1[j] = completed[j];
+            }
+        }
+        // right vectors of B: Π U₁ (row perm[i] of Π U₁ is row i of U₁)
+        int[] perm = qr.permRaw();
+        double[][] right = new double[q][q];
+        for (int j = 0; j < q; j++) {
+            for (int i = 0; i < q; i++) {
+                right[j][perm[i]] = u1[j][i];
+            }
+        }
+        // left vectors of B: Q V₁ = H₀ ⋯ H_{q−1} [V₁; 0]
+        double[][] x = new double[p][q];
+        for (int j = 0; j < q; j++) {
+            double[] col = v1[order[j]];
+            for (int i = 0; i < q; i++) {
+                x[i][j] = col[i];
+            }
+        }
+        qr.applyQ(x);
+        double[][] left = Matrices.transpose(x, p, q);
+        return tall ? new SVD(m, n, sigma, left, right) : new SVD(m, n, sigma, right, left);
     }
 
     private static double[][] copy(double[][] a) {
@@ -172,23 +202,23 @@ public final class SVD {
      */
     private static void jacobi(double[][] w, int len, int count, double[][] v, String op) {
         double tol = Matrices.EPS * Math.max(1, len);
+        double[] sq = new double[count]; // ‖wⱼ‖², tracked through the rotations
         for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
+            for (int j = 0; j < count; j++) {
+                sq[j] = Matrices.dot(w[j], w[j], 0, len); // fresh at every sweep, so no drift accumulates
+            }
             boolean rotated = false;
             for (int p = 0; p < count - 1; p++) {
                 for (int q = p + 1; q < count; q++) {
+                    double alpha = sq[p];
+                    double beta = sq[q];
+                    if (alpha == 0 || beta == 0) {
+                        continue;
+                    }
                     double[] wp = w[p];
                     double[] wq = w[q];
-                    double alpha = 0;
-                    double beta = 0;
-                    double gamma = 0;
-                    for (int i = 0; i < len; i++) {
-                        double x = wp[i];
-                        double y = wq[i];
-                        alpha += x * x;
-                        beta += y * y;
-                        gamma += x * y;
-                    }
-                    if (alpha == 0 || beta == 0 || Math.abs(gamma) <= tol * Math.sqrt(alpha) * Math.sqrt(beta)) {
+                    double gamma = Matrices.dot(wp, wq, 0, len);
+                    if (Math.abs(gamma) <= tol * Math.sqrt(alpha) * Math.sqrt(beta)) {
                         continue;
                     }
                     rotated = true;
@@ -201,6 +231,11 @@ public final class SVD {
                     if (v != null) {
                         rotate(v[p], v[q], count, c, s);
                     }
+                    // the rotation moves tγ from ‖w_p‖² to ‖w_q‖² (de Rijk 1989); recompute on cancellation
+                    double newAlpha = alpha - t * gamma;
+                    double newBeta = beta + t * gamma;
+                    sq[p] = newAlpha > 0.25 * alpha ? newAlpha : Matrices.dot(wp, wp, 0, len);
+                    sq[q] = newBeta > 0.25 * beta ? newBeta : Matrices.dot(wq, wq, 0, len);
                 }
             }
             if (!rotated) {
@@ -322,7 +357,7 @@ public final class SVD {
 
     /**
      * The Moore–Penrose pseudo-inverse A⁺ = V Σ⁺ Uᵀ, where Σ⁺ inverts the singular values
-     * σᵢ &gt; rcond · σ₁ and sets the others to 0 (G&amp;VL §5.5.2). A⁺ is n×m.
+     * σᵢ &gt; rcond · σ₁ and sets the others to 0 (G&amp;VL §5.5). A⁺ is n×m.
      */
     public Tensor pinv(double rcond) {
         return Matrices.tensor(pinvRows(rcond), n, m);

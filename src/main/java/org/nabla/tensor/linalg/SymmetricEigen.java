@@ -8,16 +8,17 @@ import org.nabla.tensor.Tensor;
  *
  * <p>For A = Aᵀ ∈ ℝ^(n×n) there is an orthogonal V (VᵀV = I) and real λ₁ ≤ λ₂ ≤ … ≤ λₙ with
  * A vᵢ = λᵢ vᵢ, i.e. A V = V Λ (the spectral theorem; Golub &amp; Van Loan, <i>Matrix Computations</i>,
- * 4th ed., Theorem 8.1.1). Eigenvalues are returned in ascending order with their eigenvectors as the
+ * 4th ed., §8.1). Eigenvalues are returned in ascending order with their eigenvectors as the
  * columns of V. An eigenvector is unique only up to sign, and for a repeated eigenvalue only its
  * eigenspace is unique: any orthonormal basis of it is a correct answer.
  *
  * <p>Algorithm, in two phases:
  * <ol>
- *   <li>Householder tridiagonalization (G&amp;VL §8.3.1, Algorithm 8.3.1): T = Qᵀ A Q with
+ *   <li>Householder tridiagonalization (G&amp;VL §8.3, Algorithm 8.3.1): T = Qᵀ A Q with
  *       Q = H₀ H₁ ⋯ H_{n−3}, where Hⱼ = I − β v vᵀ zeroes column j below the subdiagonal; each step
  *       updates the trailing block as B ← B − v wᵀ − w vᵀ with p = β B v, w = p − (β pᵀv / 2) v.</li>
- *   <li>Implicit symmetric QR steps with the Wilkinson shift (G&amp;VL §8.3.5, Algorithms 8.3.2–8.3.3):
+ *   <li>Implicit symmetric QR steps with the Wilkinson shift (G&amp;VL §8.3, Algorithms 8.3.2–8.3.3;
+ *       Parlett, <i>The Symmetric Eigenvalue Problem</i>, ch. 8):
  *       the shift μ is the eigenvalue of the trailing 2×2 block of T closer to its last diagonal entry,
  *       μ = tₙₙ − t²ₙ,ₙ₋₁ / (δ + sign(δ) √(δ² + t²ₙ,ₙ₋₁)), δ = (tₙ₋₁,ₙ₋₁ − tₙₙ)/2; a Givens rotation
  *       determined by the first column of T − μI is applied and the resulting bulge chased down the
@@ -27,10 +28,11 @@ import org.nabla.tensor.Tensor;
  * Convergence is cubic for almost all matrices (and at least quadratic), about 2 steps per eigenvalue.
  * Repeated eigenvalues need no special care: the accumulated V is orthogonal to working precision.
  *
- * <p>Cost: 4n³/3 flops for T, 4n³/3 to form Q, about 6n³ for the QR steps with vectors; about 4n³/3
- * in total without vectors ({@link #eigenvalues(Tensor)}). Stability: backward stable — the computed
- * eigenpairs are exact for A + δA with ‖δA‖₂ = O(ε‖A‖₂), so each computed eigenvalue is within
- * O(ε‖A‖₂) of an exact one (Weyl); eigenvectors are accurate to O(ε‖A‖₂ / gap) (G&amp;VL §8.3.6, §8.1.2).
+ * <p>Cost: 4n³/3 flops for T, 4n³/3 to form Q, about 6n³ for the QR steps with vectors (about 2 steps
+ * per eigenvalue, each rotating two rows of length n per position); about 4n³/3 in total without
+ * vectors ({@link #eigenvalues(Tensor)}). Stability: backward stable — the computed eigenpairs are
+ * exact for A + δA with ‖δA‖₂ = O(ε‖A‖₂), so each computed eigenvalue is within O(ε‖A‖₂) of an exact
+ * one (Weyl); eigenvectors are accurate to O(ε‖A‖₂ / gap) (G&amp;VL §8.1 and §8.3).
  *
  * <p>Symmetry is checked with the tolerance |aᵢⱼ − aⱼᵢ| ≤ 1e−10 · max|aₖₗ|; then only the lower
  * triangle is read (as LAPACK's {@code dsyevd} and {@code torch.linalg.eigh} with UPLO='L'). The matrix
@@ -186,7 +188,7 @@ public final class SymmetricEigen {
         if (!wantVectors) {
             return null;
         }
-        // Q = H₀ ⋯ H_{n−3} by backward accumulation (G&VL §5.1.6), then Z = Qᵀ
+        // Q = H₀ ⋯ H_{n−3} by backward accumulation (G&VL §5.1), then Z = Qᵀ
         double[][] q = new double[n][n];
         for (int i = 0; i < n; i++) {
             q[i][i] = 1.0;

@@ -92,6 +92,8 @@ class LUTest {
         LU wide = LU.of(randn(1, 3, 4));
         assertThatThrownBy(wide::det).hasMessageContaining("det: expected a square matrix, got shape [3, 4]");
         assertThatThrownBy(wide::logAbsDet).hasMessageContaining("slogdet: expected a square matrix, got shape [3, 4]");
+        assertThatThrownBy(wide::detSign).hasMessageContaining("slogdet: expected a square matrix, got shape [3, 4]");
+        assertThatThrownBy(wide::inverse).hasMessageContaining("inverse: expected a square matrix, got shape [3, 4]");
         assertThatThrownBy(() -> wide.solve(Tensor.of(1, 2, 3)))
                 .hasMessageContaining("solve: expected a square matrix, got shape [3, 4]");
         LU square = LU.of(randn(2, 3, 3));

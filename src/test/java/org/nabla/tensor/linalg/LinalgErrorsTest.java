@@ -13,7 +13,9 @@ class LinalgErrorsTest {
     private static final Tensor SINGULAR = Tensor.of(new double[][] {{1, 2, 3}, {2, 4, 6}, {1, 1, 1}});
 
     private static void assertRejects(Function<Tensor, Object> op, Tensor input, String message) {
-        assertThatThrownBy(() -> op.apply(input)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
+        assertThatThrownBy(() -> op.apply(input))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(message);
     }
 
     @Test
@@ -29,7 +31,8 @@ class LinalgErrorsTest {
         assertRejects(Linalg::eigh, WIDE, "eigh: expected a square matrix, got shape [3, 4]");
         assertRejects(Linalg::eigvalsh, VECTOR, "eigvalsh: expected a matrix (at least 2 axes), got shape [3]");
         assertRejects(a -> Linalg.solve(a, VECTOR), WIDE, "solve: expected a square matrix, got shape [3, 4]");
-        assertRejects(a -> Linalg.solve(a, VECTOR), VECTOR, "solve: expected a matrix (at least 2 axes), got shape [3]");
+        assertRejects(a -> Linalg.solve(a, VECTOR), VECTOR,
+                "solve: expected a matrix (at least 2 axes), got shape [3]");
     }
 
     @Test
@@ -39,12 +42,14 @@ class LinalgErrorsTest {
         assertRejects(Linalg::qr, VECTOR, "qr: expected a matrix (at least 2 axes), got shape [3]");
         assertRejects(Linalg::lu, VECTOR, "lu: expected a matrix (at least 2 axes), got shape [3]");
         assertRejects(Linalg::pinv, VECTOR, "pinv: expected a matrix (at least 2 axes), got shape [3]");
-        assertRejects(a -> Linalg.lstsq(a, VECTOR), VECTOR, "lstsq: expected a matrix (at least 2 axes), got shape [3]");
+        assertRejects(a -> Linalg.lstsq(a, VECTOR), VECTOR,
+                "lstsq: expected a matrix (at least 2 axes), got shape [3]");
         assertRejects(a -> Linalg.matrixRank(a), VECTOR, "matrixRank: expected a matrix (2 axes), got shape [3]");
         assertRejects(a -> Linalg.matrixRank(a), Tensor.zeros(2, 3, 3),
                 "matrixRank: expected a matrix (2 axes), got shape [2, 3, 3]");
         assertRejects(a -> Linalg.matrixRank(a, 1e-3), VECTOR, "matrixRank: expected a matrix (2 axes), got shape [3]");
-        assertRejects(a -> Linalg.cond(a), Tensor.zeros(2, 3, 3), "cond: expected a matrix (2 axes), got shape [2, 3, 3]");
+        assertRejects(a -> Linalg.cond(a), Tensor.zeros(2, 3, 3),
+                "cond: expected a matrix (2 axes), got shape [2, 3, 3]");
         assertRejects(a -> Linalg.cond(a), Tensor.zeros(0, 3), "cond: expected a non-empty matrix, got shape [0, 3]");
     }
 
@@ -82,7 +87,8 @@ class LinalgErrorsTest {
                 "(in matrix [1] of the batch of shape [2, 2, 2])");
         assertRejects(Linalg::eigh, Tensor.of(new double[][] {{1, 2}, {3, 4}}),
                 "eigh: matrix is not symmetric (A[0, 1] = 2.0 but A[1, 0] = 3.0)");
-        assertRejects(Linalg::eigvalsh, Tensor.of(new double[][] {{1, 2}, {3, 4}}), "eigvalsh: matrix is not symmetric");
+        assertRejects(Linalg::eigvalsh, Tensor.of(new double[][] {{1, 2}, {3, 4}}),
+                "eigvalsh: matrix is not symmetric");
         assertRejects(Linalg::svdvals, Tensor.of(new double[][] {{1, Double.NaN}}),
                 "svdvals: matrix has a non-finite entry A[0, 1] = NaN");
         assertRejects(Linalg::pinv, Tensor.of(new double[][] {{Double.NaN}}), "pinv: matrix has a non-finite entry");
@@ -92,9 +98,11 @@ class LinalgErrorsTest {
     void normRejectsUnknownOrdersAndMismatchedRanks() {
         Tensor m = Tensor.eye(2);
         assertRejects(a -> Linalg.norm(a, "max"), m,
-                "norm: unknown ord \"max\" (expected \"fro\", \"nuc\", \"1\", \"-1\", \"2\", \"-2\", \"inf\" or \"-inf\")");
+                "norm: unknown ord \"max\" (expected \"fro\", \"nuc\", \"1\", \"-1\", \"2\", \"-2\","
+                        + " \"inf\" or \"-inf\")");
         assertRejects(a -> Linalg.norm(a, 3), m, "norm: ord 3.0 is not a matrix norm");
-        assertRejects(a -> Linalg.norm(a, "fro"), VECTOR, "norm: ord \"fro\" needs a matrix (at least 2 axes), got shape [3]");
+        assertRejects(a -> Linalg.norm(a, "fro"), VECTOR,
+                "norm: ord \"fro\" needs a matrix (at least 2 axes), got shape [3]");
         assertRejects(a -> Linalg.norm(a, "nuc"), VECTOR, "norm: ord \"nuc\" needs a matrix");
         assertRejects(Linalg::norm, Tensor.scalar(1), "norm: expected a vector or a matrix, got shape []");
     }

@@ -41,6 +41,40 @@ class QRTest {
         assertThat(maxAbs(rf.slice(0, 0, k).sub(r))).isZero();
     }
 
+    @ParameterizedTest(name = "{0}×{1}")
+    @CsvSource({"1,1", "2,2", "5,3", "3,5", "8,8", "30,30"})
+    void columnPivotingGivesADecreasingDiagonal(int m, int n) {
+        Tensor a = randn(250 + m * 31 + n, m, n);
+        QR qr = QR.withColumnPivoting(a);
+        Tensor pi = qr.permutationMatrix();
+        int[] perm = qr.columnPermutation();
+        for (int j = 0; j < n; j++) {
+            assertThat(pi.get(perm[j], j)).isEqualTo(1.0);
+        }
+        TestMatrices.assertOrthonormalColumns("Q", qr.q());
+        TestMatrices.assertUpperTriangular("R", qr.r());
+        assertThat(maxAbs(a.matmul(pi).sub(qr.q().matmul(qr.r())))).isLessThanOrEqualTo(tol(a));
+        Tensor r = qr.r();
+        for (int j = 1; j < Math.min(m, n); j++) {
+            assertThat(Math.abs(r.get(j, j))).isLessThanOrEqualTo(Math.abs(r.get(j - 1, j - 1)));
+        }
+        if (m >= n) {
+            Tensor b = randn(251 + m, m, 2);
+            assertThat(maxAbs(qr.solve(b).sub(QR.of(a).solve(b)))).isLessThan(1e-10);
+        }
+    }
+
+    @Test
+    void columnPivotingRevealsRank() {
+        // columns 0 and 2 are multiples of column 1: rank 2, and |r₂₂| is at rounding level
+        Tensor a = Tensor.of(new double[][] {{1, 2, 4, 0}, {2, 4, 8, 1}, {3, 6, 12, 0}, {1, 2, 4, 5}});
+        Tensor r = QR.withColumnPivoting(a).r();
+        assertThat(Math.abs(r.get(1, 1))).isGreaterThan(1.0);
+        assertThat(Math.abs(r.get(2, 2))).isLessThan(1e-14 * Math.abs(r.get(0, 0)));
+        assertThat(QR.withColumnPivoting(a).columnPermutation()[0]).isEqualTo(2);
+        assertThat(maxAbs(QR.of(a).permutationMatrix().sub(Tensor.eye(4)))).isZero();
+    }
+
     @Test
     void diagonalSignsFollowLapack() {
         // r₀₀ = −sign(a₀₀)‖a₀‖ (the reflection adds sign(x₁)‖x‖e₁), as dgeqrf and torch.linalg.qr
@@ -71,7 +105,10 @@ class QRTest {
 
     @Test
     void errors() {
-        assertThatThrownBy(() -> QR.of(Tensor.of(1, 2))).hasMessageContaining("QR: expected a matrix (2 axes), got shape [2]");
+        assertThatThrownBy(() -> QR.of(Tensor.of(1, 2)))
+                .hasMessageContaining("QR: expected a matrix (2 axes), got shape [2]");
+        assertThatThrownBy(() -> QR.withColumnPivoting(Tensor.zeros(2, 2, 2)))
+                .hasMessageContaining("QR: expected a matrix (2 axes), got shape [2, 2, 2]");
         assertThatThrownBy(() -> QR.of(randn(1, 3, 5)).solve(Tensor.of(1, 2, 3)))
                 .hasMessageContaining("least squares by QR needs at least as many rows as columns, got shape [3, 5]");
         assertThatThrownBy(() -> QR.of(randn(1, 5, 3)).solve(Tensor.of(1, 2, 3)))
