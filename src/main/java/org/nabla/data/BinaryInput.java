@@ -1,7 +1,9 @@
 package org.nabla.data;
 
 import java.io.BufferedInputStream;
+import java.io.Closeable;
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.GZIPInputStream;
@@ -12,7 +14,7 @@ import java.util.zip.ZipException;
  * file and the offset, and decompresses gzip transparently (detected by the magic bytes 1f 8b).
  * Offsets in a gzipped file are offsets in the decompressed data.
  */
-final class BinaryInput {
+final class BinaryInput implements Closeable {
     /**
      * Deflate can compress at most about 1032:1 (each 258-byte match costs at least 2 bits), so a
      * gzip file of c bytes cannot decompress to more than about 1032·c bytes. Used to refuse absurd
@@ -31,9 +33,13 @@ final class BinaryInput {
         this.gzip = gzip;
     }
 
-    /** Opens a stream, detecting gzip. The caller closes {@code raw}. */
+    /**
+     * Opens a stream, detecting gzip. Closing the result releases the decompressor but leaves
+     * {@code raw} open: its owner closes it.
+     */
     static BinaryInput open(InputStream raw, String file) throws IOException {
-        InputStream b = raw.markSupported() ? raw : new BufferedInputStream(raw, 1 << 16);
+        InputStream shielded = closeShield(raw);
+        InputStream b = shielded.markSupported() ? shielded : new BufferedInputStream(shielded, 1 << 16);
         if (!isGzip(b)) {
             return new BinaryInput(b, file, false);
         }
@@ -52,6 +58,21 @@ final class BinaryInput {
         int b1 = b.read();
         b.reset();
         return b0 == 0x1f && b1 == 0x8b;
+    }
+
+    /** A view of {@code in} whose close() does nothing (the owner of {@code in} closes it). */
+    static InputStream closeShield(InputStream in) {
+        return new FilterInputStream(in) {
+            @Override
+            public void close() {
+                // not ours to close
+            }
+        };
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
     }
 
     boolean isGzip() {
@@ -116,13 +137,15 @@ final class BinaryInput {
         long at = position;
         int r = read(one, 0, 1);
         if (r > 0) {
+            // count what follows, up to 1 MiB (a corrupt stream may go on for gigabytes)
             long extra = 1;
             byte[] skip = new byte[8192];
             int s;
-            while (extra < (1L << 32) && (s = read(skip, 0, skip.length)) > 0) {
+            while (extra < (1 << 20) && (s = read(skip, 0, skip.length)) > 0) {
                 extra += s;
             }
-            throw DataFileException.atOffset(file, at, "found " + extra + " more bytes after " + after
+            String count = extra >= (1 << 20) ? "at least " + extra : String.valueOf(extra);
+            throw DataFileException.atOffset(file, at, "found " + count + " more bytes after " + after
                     + ", expected the end of the " + data() + " (is the header's size wrong?)");
         }
     }

@@ -152,7 +152,7 @@ public final class Csv {
     }
 
     private Table parse(InputStream raw, String name) throws IOException {
-        BufferedInputStream b = new BufferedInputStream(raw, 1 << 16);
+        BufferedInputStream b = new BufferedInputStream(BinaryInput.closeShield(raw), 1 << 16);
         InputStream in = b;
         if (BinaryInput.isGzip(b)) {
             try {
@@ -162,7 +162,12 @@ public final class Csv {
                         + e.getMessage() + "), expected a gzip stream", e);
             }
         }
-        BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            return parse(r, name);
+        }
+    }
+
+    private Table parse(BufferedReader r, String name) throws IOException {
         Table t = new Table();
         long lineNo = 0;
         boolean needHeader = header;

@@ -159,7 +159,13 @@ public final class Idx {
      */
     private static Tensor parse(InputStream raw, String name, long rawLength, int expectedMagic, double divisor)
             throws IOException {
-        BinaryInput in = BinaryInput.open(raw, name);
+        try (BinaryInput in = BinaryInput.open(raw, name)) {
+            return parse(in, name, rawLength, expectedMagic, divisor);
+        }
+    }
+
+    private static Tensor parse(BinaryInput in, String name, long rawLength, int expectedMagic, double divisor)
+            throws IOException {
         int magic = in.readIntBigEndian("the 4-byte magic number");
         String expectation = expectedMagic >= 0
                 ? "expected " + hex(expectedMagic) + " (" + describe(expectedMagic) + ")"

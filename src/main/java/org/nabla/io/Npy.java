@@ -341,6 +341,10 @@ public final class Npy {
         static Dtype parse(String d, String name, long at) throws NpyFormatException {
             String help = ", expected one of '<f8' (float64), '<f4', '<i8', '<i4', '<i2', '|i1', '<u8', '<u4', '<u2', '|u1', "
                     + "'|b1' (or big-endian '>…'); convert in NumPy with a.astype(np.float64) before saving";
+            if (d.length() >= 2 && d.charAt(1) == 'O') {
+                throw NpyFormatException.at(name, at, "dtype '" + d + "' holds pickled Python objects, which Nabla never "
+                        + "reads (they can run code)" + help);
+            }
             if (d.length() < 3) {
                 throw NpyFormatException.at(name, at, "dtype '" + d + "' is not supported" + help);
             }
@@ -356,10 +360,6 @@ public final class Npy {
             boolean supportedKind = (kind == 'f' && (size == 4 || size == 8))
                     || ((kind == 'i' || kind == 'u') && (size == 1 || size == 2 || size == 4 || size == 8))
                     || (kind == 'b' && size == 1);
-            if (kind == 'O') {
-                throw NpyFormatException.at(name, at, "dtype '" + d + "' holds pickled Python objects, which Nabla never "
-                        + "reads (they can run code)" + help);
-            }
             if (!supportedKind || "<>|=".indexOf(bo) < 0) {
                 throw NpyFormatException.at(name, at, "dtype '" + d + "' is not supported" + help);
             }

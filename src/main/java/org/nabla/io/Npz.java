@@ -61,14 +61,21 @@ public final class Npz {
         ZipFile zip;
         try {
             zip = new ZipFile(file.toFile());
-        } catch (ZipException e) {
-            throw NpyFormatException.inFile(archive, "is not a valid zip archive (" + e.getMessage()
+        } catch (ZipException | EOFException e) {
+            throw NpyFormatException.inFile(archive, "is not a valid zip archive (" + e
                     + "), expected an .npz archive as written by np.savez or Npz.write", e);
         }
         try (zip) {
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {
-                ZipEntry e = entries.nextElement();
+                ZipEntry e;
+                try {
+                    e = entries.nextElement();
+                } catch (IllegalArgumentException ex) {
+                    // java.util.zip reports a malformed entry name (bad UTF-8) this way
+                    throw NpyFormatException.inFile(archive, "is a corrupt zip archive (" + ex.getMessage()
+                            + " in the central directory)", ex);
+                }
                 String name = e.getName();
                 if (e.isDirectory()) {
                     continue;
@@ -86,8 +93,8 @@ public final class Npz {
                 Counting in;
                 try {
                     in = new Counting(zip.getInputStream(e));
-                } catch (ZipException ex) {
-                    throw NpyFormatException.inFile(where, "the entry is corrupt (" + ex.getMessage() + ")", ex);
+                } catch (ZipException | EOFException | IllegalArgumentException ex) {
+                    throw NpyFormatException.inFile(where, "the entry is corrupt (" + ex + ")", ex);
                 }
                 try (in) {
                     Tensor t;
@@ -95,7 +102,7 @@ public final class Npz {
                         t = Npy.read(new BufferedInputStream(in, 1 << 16), where, -1, budget);
                     } catch (ZipException | EOFException ex) {
                         throw NpyFormatException.at(where, in.count, "the compressed data are corrupt ("
-                                + ex.getMessage() + ")", ex);
+                                + ex + ")", ex);
                     }
                     if (e.getCrc() != -1 && in.crc.getValue() != e.getCrc()) {
                         throw NpyFormatException.inFile(where, String.format(
@@ -110,8 +117,8 @@ public final class Npz {
                     out.put(key, t);
                 }
             }
-        } catch (ZipException e) {
-            throw NpyFormatException.inFile(archive, "is a corrupt zip archive (" + e.getMessage() + ")", e);
+        } catch (ZipException | EOFException e) {
+            throw NpyFormatException.inFile(archive, "is a corrupt zip archive (" + e + ")", e);
         }
         return out;
     }

@@ -24,7 +24,9 @@ class IdxFuzzTest {
     @TempDir
     Path dir;
 
-    private static final Duration GUARD = Duration.ofSeconds(60);
+    /** Override with -Dnabla.fuzz.trials=… and -Dnabla.fuzz.seed=… for a longer hunt. */
+    private static final int TRIALS = Integer.getInteger("nabla.fuzz.trials", 400);
+    private static final Duration GUARD = Duration.ofSeconds(Math.max(60, TRIALS / 10));
 
     /** Reads through the Path API and the stream API; returns the tensor or null after a clean exception. */
     private Tensor readBothWays(byte[] bytes, String label) throws IOException {
@@ -73,10 +75,10 @@ class IdxFuzzTest {
         byte[] plain = IdxFiles.images(2, 3, 4);
         byte[] gz = IdxFiles.gzip(plain);
         byte[] labels = IdxFiles.labels(7);
-        Rng rng = new Rng(20240611L);
+        Rng rng = new Rng(Long.getLong("nabla.fuzz.seed", 20240611L));
         assertTimeoutPreemptively(GUARD, () -> {
             int ok = 0;
-            for (int trial = 0; trial < 400; trial++) {
+            for (int trial = 0; trial < TRIALS; trial++) {
                 byte[] base = trial % 3 == 0 ? plain : trial % 3 == 1 ? gz : labels;
                 byte[] m = base.clone();
                 int flips = 1 + rng.nextInt(3);
