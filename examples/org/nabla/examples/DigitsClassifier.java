@@ -48,7 +48,7 @@ public final class DigitsClassifier {
         Trainer trainer = Trainer.builder(model, new CrossEntropy(), adam)
                 .classes(10)
                 .validation(DataLoader.sequential(test, 256))
-                .epochs(quick ? 3 : 40)
+                .epochs(quick ? 3 : 20)
                 .progress(Progress.automatic())
                 .build();
         long start = System.nanoTime();

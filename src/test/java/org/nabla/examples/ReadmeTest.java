@@ -1,0 +1,79 @@
+package org.nabla.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** README's complete program is examples/org/nabla/examples/Quickstart.java, verbatim, and it works. */
+class ReadmeTest {
+    private static String between(String text, String begin, String end) {
+        int a = text.indexOf(begin);
+        int b = text.indexOf(end, a);
+        assertThat(a).as("marker " + begin).isNotNegative();
+        assertThat(b).as("marker " + end).isGreaterThan(a);
+        return text.substring(text.indexOf('\n', a) + 1, b).strip();
+    }
+
+    @Test
+    void readmeProgramIsTheQuickstartExampleVerbatim() throws Exception {
+        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        String source = Files.readString(Path.of("examples/org/nabla/examples/Quickstart.java"), StandardCharsets.UTF_8);
+        String inReadme = between(readme, "<!-- quickstart begin -->", "<!-- quickstart end -->")
+                .replace("```java", "").replace("```", "").strip();
+        String inSource = between(source, "// README: quickstart begin", "// README: quickstart end");
+        assertThat(inReadme).isEqualTo(inSource);
+    }
+
+    @Test
+    void everyTourBlockOfTheReadmeIsInTourJavaAndRuns() throws Exception {
+        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        String tour = normalize(Files.readString(Path.of("examples/org/nabla/examples/Tour.java"), StandardCharsets.UTF_8));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("```java\\n(.*?)```", java.util.regex.Pattern.DOTALL)
+                .matcher(readme);
+        int blocks = 0;
+        while (m.find()) {
+            String block = m.group(1);
+            if (block.contains("public class Quickstart")) {
+                continue;
+            }
+            blocks++;
+            assertThat(tour).as("README block %d in Tour.java", blocks).contains(normalize(block));
+        }
+        assertThat(blocks).isEqualTo(4);
+        assertThat(Tour.tensors()).isEqualTo(org.nabla.tensor.Tensor.of(new double[][] {{15, 31}, {21, 45}}));
+        var g = Tour.autodiff();
+        assertThat(Tour.layers().shape().size()).isEqualTo(1);
+        assertThat(Tour.theory().dims()).containsExactly(6, 6);
+    }
+
+    private static String normalize(String s) {
+        StringBuilder b = new StringBuilder();
+        for (String line : s.split("\\n")) {
+            if (!line.isBlank()) {
+                b.append(line.strip()).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    @Test
+    void quickstartTrainsADigitClassifier() {
+        PrintStream old = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+        try {
+            Quickstart.main(new String[0]);
+        } finally {
+            System.setOut(old);
+        }
+        String out = buf.toString(StandardCharsets.UTF_8);
+        String last = out.strip().substring(out.strip().lastIndexOf('\n') + 1);
+        assertThat(last).startsWith("test accuracy: ");
+        assertThat(Double.parseDouble(last.substring("test accuracy: ".length()))).isGreaterThan(0.95);
+    }
+}
