@@ -21,7 +21,8 @@ import org.nabla.optim.Adam;
  * {@code src/bench/python/mlp_epoch.py} in PyTorch. Data loading is not timed; the epoch is the
  * first one (JIT warm-up included, as a user would see it). Prints wall-clock and CPU time of the
  * epoch (Nabla computes on the calling thread), the mean training loss and the number of steps:
- * <pre>nabla wall=41.2 cpu=40.9 loss=0.5217 steps=938</pre>
+ * <pre>nabla wall=77.069 cpu=32.037 loss=0.5217 steps=938</pre>
+ * (one run on a shared machine; see docs/examples.md).
  *
  * <pre>
  * mvn -q -B test-compile &amp;&amp; javac -cp target/classes:target/test-classes -d target/bench-classes \
