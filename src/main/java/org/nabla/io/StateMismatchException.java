@@ -1,0 +1,39 @@
+package org.nabla.io;
+
+import java.util.List;
+
+/**
+ * A saved model state that does not fit the module it is loaded into: parameters the module has but
+ * the file lacks ({@link #missing()}), parameters the file has but the module lacks
+ * ({@link #unexpected()}), and parameters whose shapes differ ({@link #shapeMismatches()}, each as
+ * {@code name: file [a, b] vs module [c, d]}). The message lists all three, so one attempt shows
+ * every difference. Nothing is loaded when this is thrown.
+ */
+public class StateMismatchException extends IllegalArgumentException {
+    private final List<String> missing;
+    private final List<String> unexpected;
+    private final List<String> shapeMismatches;
+
+    StateMismatchException(String message, List<String> missing, List<String> unexpected,
+            List<String> shapeMismatches) {
+        super(message);
+        this.missing = List.copyOf(missing);
+        this.unexpected = List.copyOf(unexpected);
+        this.shapeMismatches = List.copyOf(shapeMismatches);
+    }
+
+    /** Names of the module's parameters that the file does not hold, in the module's order. */
+    public List<String> missing() {
+        return missing;
+    }
+
+    /** Names of arrays in the file that the module has no parameter for, in file order. */
+    public List<String> unexpected() {
+        return unexpected;
+    }
+
+    /** {@code name: file [shape] vs module [shape]} for every parameter whose shapes differ. */
+    public List<String> shapeMismatches() {
+        return shapeMismatches;
+    }
+}
