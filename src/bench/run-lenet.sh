@@ -4,6 +4,11 @@
 #   lenet10k nabla=<s>s torch=<s>s ratio=<nabla/torch>
 # Needs python3-torch (apt-get install -y python3-torch). Run from anywhere; builds with Maven first.
 set -euo pipefail
+# the Debian package installs torch for the system interpreter; a pyenv python3 first on PATH may lack it
+py=python3
+if ! python3 -c 'import torch' 2>/dev/null && [ -x /usr/bin/python3 ]; then
+  py=/usr/bin/python3
+fi
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 mvn -q -B compile dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt -Dmdep.includeScope=runtime
@@ -13,9 +18,9 @@ mkdir -p "$out"
 javac -cp "$cp" -d "$out" src/bench/java/org/nabla/bench/LeNetTiming.java
 nabla_line="$(java -Xmx2g -cp "$cp:$out" org.nabla.bench.LeNetTiming)"
 echo "$nabla_line" >&2
-torch_line="$(python3 src/bench/python/lenet.py)"
+torch_line="$($py src/bench/python/lenet.py)"
 echo "$torch_line" >&2
 nabla="$(echo "$nabla_line" | sed -E 's/^nabla_seconds=([0-9.]+).*/\1/')"
 torch="$(echo "$torch_line" | sed -E 's/^torch_seconds=([0-9.]+).*/\1/')"
-ratio="$(python3 -c "print(f'{$nabla / $torch:.2f}')")"
+ratio="$($py -c "print(f'{$nabla / $torch:.2f}')")"
 echo "lenet10k nabla=${nabla}s torch=${torch}s ratio=${ratio}"
