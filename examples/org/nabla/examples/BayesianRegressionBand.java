@@ -12,7 +12,7 @@ import org.nabla.tensor.Tensor;
  * Bayes by Backprop (Blundell et al. 2015) on a 1-d regression: y = sin(3x) + 0.1 ε observed at 40
  * points of [−1, −0.2] ∪ [0.4, 1] (a gap in the middle), a 1 → 32 → 1 ReLU network with a factorized
  * Gaussian posterior over every weight. The predictive mean ± 2 standard deviations, from 200 weight
- * draws, is drawn over [−3, 3]: narrow on the data, wider in the gap and outside.
+ * draws, is drawn over [−3, 3]: narrow on the data, widening steadily outside it.
  *
  * <p>Run: {@code mvn -q -B test-compile exec:java -Dexample=org.nabla.examples.BayesianRegressionBand
  * -Dargs=--quick}; writes {@code target/bnn-band.png}.
