@@ -374,11 +374,12 @@ public final class GraphPicture {
             out.add(prefix + "= " + number(d[0]));
         } else {
             int row = t.shape().dim(-1);
+            int mode = mode(d);
             String pad = " ".repeat(prefix.length() + 2);
             for (int start = 0; start < d.length; start += Math.max(row, 1)) {
                 StringBuilder sb = new StringBuilder(start == 0 ? prefix + "= " : pad).append('[');
                 for (int j = start; j < start + row; j++) {
-                    sb.append(j > start ? ", " : "").append(number(d[j]));
+                    sb.append(j > start ? ", " : "").append(number(d[j], mode));
                 }
                 out.add(sb.append(']').toString());
             }
@@ -386,25 +387,41 @@ public final class GraphPicture {
         return out;
     }
 
-    /** A number as drawn: four decimals, or three significant digits in scientific notation when tiny or huge. */
+    /** A number as drawn (see {@link #number(double, int)}): integers plainly, else four decimals. */
     static String number(double x) {
+        return number(x, mode(new double[] {x}));
+    }
+
+    /**
+     * One format for all entries of a tensor, as NumPy prints: 0 whole numbers, 1 four decimals,
+     * 2 three significant decimals in scientific notation (when the largest |entry| is ≥ 10⁵ or &lt; 10⁻³).
+     */
+    static int mode(double[] d) {
+        boolean ints = true;
+        double maxAbs = 0;
+        for (double x : d) {
+            if (Double.isFinite(x)) {
+                ints &= x == Math.rint(x);
+                maxAbs = Math.max(maxAbs, Math.abs(x));
+            }
+        }
+        if (ints && maxAbs < 1e6) {
+            return 0;
+        }
+        return maxAbs >= 1e5 || maxAbs < 1e-3 ? 2 : 1;
+    }
+
+    static String number(double x, int mode) {
         if (Double.isNaN(x)) {
             return "nan";
         }
         if (Double.isInfinite(x)) {
             return x > 0 ? "inf" : "-inf";
         }
-        double a = Math.abs(x);
-        if (x == 0) {
-            return "0";
-        }
-        if (x == Math.rint(x) && a < 1e6) {
+        if (mode == 0) {
             return String.format(Locale.ROOT, "%.0f", x);
         }
-        if (a >= 1e5 || a < 1e-3) {
-            return String.format(Locale.ROOT, "%.3e", x);
-        }
-        return String.format(Locale.ROOT, "%.4f", x);
+        return String.format(Locale.ROOT, mode == 2 ? "%.3e" : "%.4f", x);
     }
 
     /** Full-precision entries for the tooltip (at most 64). */
