@@ -584,6 +584,26 @@ public final class Variable {
      * differentiable (also with respect to the seed, if it requires a gradient).
      */
     public Gradients backward(Variable seed, boolean createGraph) {
+        return backward(seed, createGraph, null);
+    }
+
+    /**
+     * Watches a reverse sweep: told the complete cotangent v̄ = ∂(seedᵀ output)/∂v of every node v
+     * the sweep visits, once per node, when v̄ is final (all uses of v have contributed). Used to
+     * draw intermediate gradients (org.nabla.viz); the sweep itself is unchanged.
+     */
+    @FunctionalInterface
+    public interface SweepObserver {
+        /** The node and its final cotangent (shaped like the node). */
+        void cotangent(Variable node, Variable cotangent);
+    }
+
+    /**
+     * {@link #backward(Variable, boolean)} with an observer that is told every node's cotangent
+     * (null: none, the default of every other overload). The nodes visited are those that require a
+     * gradient and lie on a path to this variable; constants are not visited.
+     */
+    public Gradients backward(Variable seed, boolean createGraph, SweepObserver observer) {
         if (!seed.shape().equals(shape())) {
             throw new IllegalArgumentException("backward: seed has shape " + seed.shape() + " but the output has shape "
                     + shape() + " (expected equal shapes)");
@@ -602,6 +622,9 @@ public final class Variable {
                 Variable g = cotangent.remove(v);
                 if (g == null) {
                     continue;
+                }
+                if (observer != null) {
+                    observer.cotangent(v, g);
                 }
                 if (v.producer == null) {
                     result.merge(Gradients.key(v), g, Variable::add);
