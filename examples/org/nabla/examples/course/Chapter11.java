@@ -27,7 +27,7 @@ public final class Chapter11 {
         Tensor z = Tensor.of(2.0, 1.0, -1.0);
         Tensor p = Softmax.softmax(Variable.constant(z)).value();
         Tensor shifted = Softmax.softmax(Variable.constant(z.add(100))).value();
-        out.println("softmax(z) = " + p + ", sum " + p.sum().item());
+        out.printf(Locale.ROOT, "softmax(z) = %s, sum %.6f%n", p, p.sum().item());
         out.println("softmax(z + 100) = softmax(z): " + shifted.allClose(p));
         for (double temperature : new double[] {10.0, 1.0, 0.1}) {
             Tensor pT = Softmax.softmax(Variable.constant(z.div(temperature))).value();
