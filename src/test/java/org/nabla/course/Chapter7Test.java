@@ -23,8 +23,6 @@ class Chapter7Test {
             double[] k = org.nabla.theory.Criticality.kernelSequence(org.nabla.theory.ScalarActivation.RELU, 0.0, cw, 1.0, 30);
             assertThat(k[29]).isCloseTo(Math.pow(cw / 2, 29), within(1e-9 * Math.pow(cw / 2, 29)));
         }
-        double[][] empirical = Chapter7.varianceAgainstDepth(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
-        assertThat(empirical[0][29]).isLessThan(empirical[1][29]).isLessThan(empirical[2][29]);
     }
 
     @Test
