@@ -86,6 +86,55 @@ class ConcurrentInferenceTest {
         assertThat(model.isTraining()).isFalse();
     }
 
+    /** Separate graphs over the same parameters may be built and differentiated in parallel. */
+    @Test
+    void gradientsOfSeparateGraphsOverSharedParametersInParallel() throws Exception {
+        Module model = model();
+        Rng rng = new Rng(23);
+        List<Tensor> inputs = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            inputs.add(Tensor.randn(rng, 6, 12));
+        }
+        List<org.nabla.autodiff.Parameter> params = model.parameters();
+        java.util.function.Function<Tensor, List<Tensor>> gradients = x -> {
+            org.nabla.autodiff.Gradients g = model.forward(Variable.constant(x)).square().sum().backward();
+            List<Tensor> out = new ArrayList<>();
+            for (org.nabla.autodiff.Parameter p : params) {
+                out.add(g.of(p));
+            }
+            return out;
+        };
+        List<List<Tensor>> expected = new ArrayList<>();
+        for (Tensor x : inputs) {
+            expected.add(gradients.apply(x));
+        }
+        CyclicBarrier start = new CyclicBarrier(THREADS);
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                int id = t;
+                results.add(pool.submit(() -> {
+                    start.await(30, TimeUnit.SECONDS);
+                    boolean same = true;
+                    for (int r = 0; r < ROUNDS; r++) {
+                        List<Tensor> mine = gradients.apply(inputs.get(id));
+                        for (int k = 0; k < mine.size(); k++) {
+                            same &= bitwiseEqual(mine.get(k), expected.get(id).get(k));
+                        }
+                    }
+                    return same;
+                }));
+            }
+            for (Future<Boolean> f : results) {
+                assertThat(f.get(60, TimeUnit.SECONDS)).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(expected.get(0).get(0).abs().sum().item()).as("a non-trivial gradient").isPositive();
+    }
+
     static boolean bitwiseEqual(Tensor a, Tensor b) {
         if (!a.shape().equals(b.shape())) {
             return false;
