@@ -68,7 +68,14 @@ public final class LogSoftmax extends Module {
 
         @Override
         protected Tensor forward(Tensor[] x) {
-            return x[0].sub(x[0].logSumExp(new int[] {axis}, true));
+            if (x[0].size() == 0) {
+                return x[0];
+            }
+            // (x − m) − log Σ e^(x − m): subtracting m first keeps the result exact where x − logsumexp(x)
+            // would round (at |x| ≈ Double.MAX_VALUE, logsumexp(x) = m + log n rounds back to m)
+            Tensor m = x[0].max(new int[] {axis}, true).map(v -> Double.isFinite(v) ? v : 0.0);
+            Tensor shifted = x[0].sub(m);
+            return shifted.sub(shifted.logSumExp(new int[] {axis}, true));
         }
 
         @Override

@@ -84,7 +84,8 @@ final class Reductions {
 
     /**
      * y = log Σ exp(x) over axes, computed as m + log Σ exp(x − m) with m = max x;
-     * x̄ = ȳ ⊙ exp(x − y) (the softmax of x along the axes).
+     * x̄ = ȳ ⊙ softmax(x) along the axes, the softmax computed as exp(s − log Σ exp(s)) with s = x − m
+     * (not exp(x − y): near Double.MAX_VALUE, y = m + log n rounds to m and exp(x − y) to 1).
      */
     static final class LogSumExp extends Operation {
         private final int[] axes;
@@ -104,8 +105,12 @@ final class Reductions {
         @Override
         protected Variable[] backward(Variable g) {
             Shape in = input(0).shape();
-            Variable y = output().reshape(keptShape(in, axes));
-            Variable softmax = input(0).sub(y).exp();
+            if (in.size() == 0) {
+                return new Variable[] {Variable.constant(Tensor.zeros(in))};
+            }
+            Tensor m = input(0).value().max(axes, true).map(v -> Double.isFinite(v) ? v : 0.0);
+            Variable shifted = input(0).sub(Variable.constant(m));
+            Variable softmax = shifted.sub(shifted.logSumExp(axes, true)).exp();
             return new Variable[] {expandBack(g, in, axes).mul(softmax)};
         }
     }

@@ -38,6 +38,7 @@ public final class GRUCell extends RecurrentCell {
 
     @Override
     public List<Variable> step(Variable x, List<Variable> state) {
+        checkStateCount(state);
         return List.of(step(x, state.get(0)));
     }
 

@@ -34,6 +34,7 @@ public final class LSTMCell extends RecurrentCell {
     /** (h′, c′) from x and (h, c). */
     @Override
     public List<Variable> step(Variable x, List<Variable> state) {
+        checkStateCount(state);
         checkInput(x, state.get(0), "h");
         checkInput(x, state.get(1), "c");
         return cell(x, state.get(0), state.get(1), weightIh.variable(), weightHh.variable(), bih(), bhh());

@@ -58,6 +58,15 @@ public final class MultiHeadAttention extends Module {
      * @param keyPadding null or (N, S) with 1 = key present, 0 = padding
      */
     public Variable forward(Variable query, Variable key, Variable value, boolean causal, Tensor keyPadding) {
+        String layout = batchFirst ? "(N, L, " : "(L, N, ";
+        String[] names = {"query", "key", "value"};
+        Variable[] inputs = {query, key, value};
+        for (int i = 0; i < 3; i++) {
+            if (inputs[i].shape().rank() != 3 || inputs[i].shape().dim(2) != embedDim) {
+                throw new IllegalArgumentException("MultiHeadAttention(embedDim=" + embedDim + ", heads=" + heads
+                        + "): expected " + names[i] + " of shape " + layout + embedDim + "), got " + inputs[i].shape());
+            }
+        }
         Variable q = batchFirst ? query.transpose(0, 1) : query;
         Variable k = batchFirst ? key.transpose(0, 1) : key;
         Variable v = batchFirst ? value.transpose(0, 1) : value;

@@ -75,6 +75,15 @@ public abstract class RecurrentCell extends Module {
     /** Number of state tensors (1 for RNN and GRU: h; 2 for LSTM: h and c). */
     abstract int stateCount();
 
+    /** Checks that {@code state} holds exactly {@link #stateCount()} tensors. */
+    void checkStateCount(List<Variable> state) {
+        if (state == null || state.size() != stateCount()) {
+            throw new IllegalArgumentException(describe() + ": expected a state list of " + stateCount()
+                    + (stateCount() == 1 ? " tensor [h]" : " tensors [h, c]") + ", got "
+                    + (state == null ? "null" : state.size() + " tensor" + (state.size() == 1 ? "" : "s")));
+        }
+    }
+
     /** One step: the new state from the input and the previous state (h, or h and c). */
     public abstract List<Variable> step(Variable x, List<Variable> state);
 

@@ -52,6 +52,15 @@ public abstract class Optimizer {
         if (parameters.isEmpty()) {
             throw new IllegalArgumentException(name() + ": a parameter group needs at least one parameter");
         }
+        for (int i = 0; i < parameters.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                if (parameters.get(i) == parameters.get(j)) {
+                    throw new IllegalArgumentException(name() + ": parameter '" + parameters.get(i).name()
+                            + "' appears twice in one parameter group (positions " + j + " and " + i
+                            + "); it would be updated twice per step");
+                }
+            }
+        }
         for (Parameter p : parameters) {
             for (ParameterGroup g : groups) {
                 for (Parameter q : g.parameters()) {
@@ -161,13 +170,15 @@ public abstract class Optimizer {
      * Replaces the state with one saved by {@link #state()} (of an optimizer of the same kind over
      * parameters of the same shapes).
      *
-     * @throws IllegalArgumentException for a malformed key or an index out of range
+     * @throws IllegalArgumentException for a malformed key, an index out of range, or a state tensor
+     *     that is neither a scalar (a step count) nor of its parameter's shape
      */
     public void loadState(Map<String, Tensor> saved) {
         List<Map<String, Tensor>> fresh = new ArrayList<>();
         for (int i = 0; i < parameterState.size(); i++) {
             fresh.add(new HashMap<>());
         }
+        List<Parameter> all = parameters();
         for (var e : saved.entrySet()) {
             String key = e.getKey();
             int dot = key.indexOf('.');
@@ -185,7 +196,14 @@ public abstract class Optimizer {
                 throw new IllegalArgumentException(name() + ".loadState: key '" + key + "' names parameter "
                         + index + " but this optimizer has " + fresh.size() + " parameters");
             }
-            fresh.get(index).put(key.substring(dot + 1), e.getValue());
+            Tensor value = e.getValue();
+            Parameter p = all.get(index);
+            if (value == null || (value.rank() != 0 && !value.shape().equals(p.shape()))) {
+                throw new IllegalArgumentException(name() + ".loadState: key '" + key + "' holds a tensor of shape "
+                        + (value == null ? "null" : value.shape()) + " but parameter " + index + " ('" + p.name()
+                        + "') has shape " + p.shape() + " (expected that shape, or a scalar)");
+            }
+            fresh.get(index).put(key.substring(dot + 1), value);
         }
         for (int i = 0; i < fresh.size(); i++) {
             parameterState.get(i).clear();

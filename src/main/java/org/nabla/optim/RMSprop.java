@@ -74,6 +74,12 @@ public final class RMSprop extends Optimizer {
     protected void validateHyperParameters(Map<String, Object> h) {
         requireNonNegative(h, ParameterGroup.LEARNING_RATE);
         requireNonNegative(h, ALPHA);
+        if (number(h, ALPHA) > 1) {
+            // α > 1 gives the squared gradient a negative weight 1 − α: the running average can turn
+            // negative and its square root NaN
+            throw new IllegalArgumentException(name() + ": invalid " + ALPHA + " " + number(h, ALPHA)
+                    + " (must be in [0, 1])");
+        }
         requirePositive(h, EPSILON);
         requireNonNegative(h, WEIGHT_DECAY);
         requireNonNegative(h, MOMENTUM);

@@ -64,6 +64,10 @@ public final class ReduceLROnPlateau {
 
     /** Records the metric of this epoch and reduces the learning rates when it has plateaued. */
     public void step(double metric) {
+        if (Double.isNaN(metric)) {
+            throw new IllegalArgumentException("ReduceLROnPlateau: the metric is NaN (a diverged loss?); a NaN can be"
+                    + " neither better nor worse than the best value " + best);
+        }
         if (isBetter(metric)) {
             best = metric;
             badSteps = 0;

@@ -89,6 +89,10 @@ public final class SGD extends Optimizer {
 
         /** The learning rate η. */
         public Builder learningRate(double eta) {
+            if (Double.isNaN(eta)) {
+                // NaN marks "not set" in build(): reject it here, naming the value
+                throw new IllegalArgumentException("SGD: invalid learningRate NaN (must be >= 0)");
+            }
             h.put(ParameterGroup.LEARNING_RATE, eta);
             return this;
         }

@@ -64,8 +64,8 @@ public final class Rng {
 
     /** A uniform draw from [low, high). */
     public double uniform(double low, double high) {
-        if (!(low <= high)) {
-            throw new IllegalArgumentException("uniform: expected low ≤ high, got low = " + low + ", high = " + high);
+        if (!(low <= high) || Double.isInfinite(low) || Double.isInfinite(high)) {
+            throw new IllegalArgumentException("uniform: expected finite low ≤ high, got low = " + low + ", high = " + high);
         }
         return low + (high - low) * nextDouble();
     }
@@ -109,8 +109,9 @@ public final class Rng {
 
     /** A normal draw N(mean, std²). */
     public double normal(double mean, double std) {
-        if (!(std >= 0)) {
-            throw new IllegalArgumentException("normal: expected std ≥ 0, got " + std);
+        if (!(std >= 0) || !Double.isFinite(std) || !Double.isFinite(mean)) {
+            throw new IllegalArgumentException("normal: expected a finite mean and a finite std ≥ 0, got mean = " + mean
+                    + ", std = " + std);
         }
         return mean + std * nextGaussian();
     }

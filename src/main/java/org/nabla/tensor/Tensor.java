@@ -126,6 +126,9 @@ public final class Tensor {
 
     /** The n×n identity matrix I. */
     public static Tensor eye(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("eye: n must be ≥ 0, got " + n);
+        }
         double[] d = new double[n * n];
         for (int i = 0; i < n; i++) {
             d[i * n + i] = 1.0;
@@ -135,6 +138,9 @@ public final class Tensor {
 
     /** The 1-d tensor 0, 1, …, n−1. */
     public static Tensor arange(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("arange: n must be ≥ 0, got " + n);
+        }
         return arange(0, n, 1);
     }
 
@@ -1476,7 +1482,11 @@ public final class Tensor {
         int[] counter = new int[rank()];
         for (int p = 0; p < idx.length; p++) {
             int v = (int) idx[p];
-            if (v != idx[p] || v < 0 || v >= dim(ax)) {
+            if (v != idx[p]) {
+                throw new IllegalArgumentException("gather: index " + idx[p] + " is not a whole number (axis " + ax
+                        + " of shape " + shape + ")");
+            }
+            if (v < 0 || v >= dim(ax)) {
                 throw new IndexOutOfBoundsException("gather: index " + idx[p] + " is out of range for axis " + ax
                         + " of size " + dim(ax) + " (shape " + shape + ")");
             }

@@ -51,12 +51,20 @@ public final class ConfusionMatrix {
         double[] pred = scores.argmax(1).toArray();
         double[] y = labels.toArray();
         for (int i = 0; i < y.length; i++) {
+            if (y[i] != Math.rint(y[i])) {
+                throw new IllegalArgumentException("ConfusionMatrix: label " + y[i] + " at row " + i
+                        + " is not a whole number");
+            }
+        }
+        for (int i = 0; i < y.length; i++) {
             add((int) y[i], (int) pred[i]);
         }
     }
 
     /** C[trueClass][predictedClass]. */
     public long count(int trueClass, int predictedClass) {
+        check(trueClass, "true class");
+        check(predictedClass, "predicted class");
         return counts[trueClass][predictedClass];
     }
 
@@ -83,6 +91,7 @@ public final class ConfusionMatrix {
 
     /** Precision of a class: correct predictions of it over all predictions of it (NaN if never predicted). */
     public double precision(int c) {
+        check(c, "class");
         long col = 0;
         for (long[] r : counts) {
             col += r[c];
@@ -92,6 +101,7 @@ public final class ConfusionMatrix {
 
     /** Recall of a class: correct predictions of it over all its examples (NaN if absent). */
     public double recall(int c) {
+        check(c, "class");
         long row = 0;
         for (long v : counts[c]) {
             row += v;

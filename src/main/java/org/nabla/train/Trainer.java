@@ -136,6 +136,12 @@ public final class Trainer {
 
         /** The trainer. */
         public Trainer build() {
+            for (StoppingRule r : rules) {
+                if (r instanceof NoValidationImprovement && validation == null) {
+                    throw new IllegalStateException("Trainer: the stopping rule NoValidationImprovement watches the"
+                            + " validation loss, but no validation loader was given (builder.validation(loader))");
+                }
+            }
             if (rules.isEmpty()) {
                 rules.add(new MaxEpochs(10));
             }

@@ -351,6 +351,9 @@ public final class Linalg {
     /** The number of singular values of the m×n matrix a greater than the absolute tolerance {@code tol}. */
     public static int matrixRank(Tensor a, double tol) {
         Matrices.require2d(a, "matrixRank");
+        if (!(tol >= 0)) {
+            throw new IllegalArgumentException("matrixRank: tolerance must be ≥ 0, got " + tol);
+        }
         return countAbove(SVD.values(Matrices.rows(a), a.dim(0), a.dim(1), "matrixRank"), tol);
     }
 
