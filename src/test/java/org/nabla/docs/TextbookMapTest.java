@@ -16,24 +16,14 @@ import org.junit.jupiter.api.Test;
 /**
  * docs/textbook-map.md cannot rot: every public class of the definition packages (activation, loss,
  * layer, optim, init, theory, prob) must appear in it, in backticks ({@code `Name`}, {@code `Name#method`} or
- * {@code `Name.method`}), as the class of some row. Rows waiting in a fragment {@code docs/map-*.md} count too.
+ * {@code `Name.method`}), as the class of some row.
  */
 class TextbookMapTest {
     static final String[] PACKAGES = {"activation", "loss", "layer", "optim", "init", "theory", "prob"};
 
     @Test
     void everyPublicDefinitionClassHasARow() throws IOException, ClassNotFoundException {
-        StringBuilder text = new StringBuilder(Files.readString(Paths.get("docs", "textbook-map.md"), StandardCharsets.UTF_8));
-        // fragments docs/map-<branch>.md hold a branch's rows until they are merged into the map
-        try (Stream<Path> fragments = Files.list(Paths.get("docs"))) {
-            for (Path f : (Iterable<Path>) fragments.sorted()::iterator) {
-                String name = f.getFileName().toString();
-                if (name.startsWith("map-") && name.endsWith(".md")) {
-                    text.append('\n').append(Files.readString(f, StandardCharsets.UTF_8));
-                }
-            }
-        }
-        String map = text.toString();
+        String map = Files.readString(Paths.get("docs", "textbook-map.md"), StandardCharsets.UTF_8);
         List<String> missing = new ArrayList<>();
         int seen = 0;
         for (String pkg : PACKAGES) {
