@@ -98,7 +98,7 @@ public final class Tensor {
     /** A tensor filled with {@code value}. */
     public static Tensor full(Shape shape, double value) {
         double[] d = new double[shape.size()];
-        if (value != 0.0) {
+        if (Double.doubleToRawLongBits(value) != 0L) { // +0.0 is the array's default; −0.0 is not
             Arrays.fill(d, value);
         }
         return wrap(shape, d);
@@ -151,7 +151,7 @@ public final class Tensor {
         return wrap(Shape.of(n), d);
     }
 
-    /** n evenly spaced values from start to stop inclusive. */
+    /** n evenly spaced values from start to stop inclusive (both end points exact, as in NumPy). */
     public static Tensor linspace(double start, double stop, int n) {
         if (n < 0) {
             throw new IllegalArgumentException("linspace: n must be ≥ 0, got " + n);
@@ -159,6 +159,9 @@ public final class Tensor {
         double[] d = new double[n];
         for (int i = 0; i < n; i++) {
             d[i] = n == 1 ? start : start + (stop - start) * i / (n - 1);
+        }
+        if (n > 1) {
+            d[n - 1] = stop;
         }
         return wrap(Shape.of(n), d);
     }
@@ -653,9 +656,9 @@ public final class Tensor {
         return map(Math::signum);
     }
 
-    /** max(a, 0). */
+    /** max(a, 0); NaN stays NaN. */
     public Tensor relu() {
-        return map(x -> x > 0 ? x : 0.0);
+        return map(x -> Math.max(x, 0.0));
     }
 
     /** Clamps every element into [low, high]. */
@@ -951,7 +954,7 @@ public final class Tensor {
 
     /**
      * log Σ exp(x) over the given axes, computed stably as m + log Σ exp(x − m) with m = max x
-     * (−∞ for an all −∞ row, +∞ if any element is +∞).
+     * (−∞ for an all −∞ row, +∞ if any element is +∞, NaN if any element is NaN).
      */
     public Tensor logSumExp(int[] axes, boolean keepDims) {
         return reduce(axes, keepDims, "logSumExp", Tensor::logSumExpRow);
@@ -967,6 +970,8 @@ public final class Tensor {
         for (int i = f; i < f + n; i++) {
             if (s[i] > m) {
                 m = s[i];
+            } else if (Double.isNaN(s[i])) {
+                return Double.NaN;
             }
         }
         if (Double.isInfinite(m)) {
@@ -1042,17 +1047,12 @@ public final class Tensor {
         outDims[batch.rank() + 1] = n;
         int nb = batch.size();
         double[] out = new double[nb * m * n];
-        int[] aFull = Arrays.copyOf(batch.dimsUnsafe(), batch.rank() + 2);
-        aFull[batch.rank()] = m;
-        aFull[batch.rank() + 1] = k;
-        int[] bFull = Arrays.copyOf(batch.dimsUnsafe(), batch.rank() + 2);
-        bFull[batch.rank()] = k;
-        bFull[batch.rank() + 1] = n;
-        double[] av = a.broadcastTo(Shape.of(aFull)).dataViewOrCopy(aBatch.size() == nb);
-        double[] bv = b.broadcastTo(Shape.of(bFull)).dataViewOrCopy(bBatch.size() == nb);
-        for (int t = 0; t < nb; t++) {
-            MatMul.multiply(av, t * m * k, bv, t * k * n, out, t * m * n, m, k, n);
-        }
+        // read both operands in place through their strides (transposed, sliced and broadcast views
+        // cost no copy); broadcast batch axes get stride 0
+        int[] aOffsets = batchOffsets(a, batch);
+        int[] bOffsets = batchOffsets(b, batch);
+        MatMul.multiply(a.data, aOffsets, a.strides[a.rank() - 2], a.strides[a.rank() - 1],
+                b.data, bOffsets, b.strides[b.rank() - 2], b.strides[b.rank() - 1], out, 0, m, k, n);
         Tensor r = wrap(Shape.of(outDims), out);
         if (rank() == 1 && o.rank() == 1) {
             return r.reshape();
@@ -1066,8 +1066,34 @@ public final class Tensor {
         return r;
     }
 
-    private double[] dataViewOrCopy(boolean allowView) {
-        return allowView ? dataView() : toArray();
+    /**
+     * The storage offset of each matrix of {@code t} (rank ≥ 2) when its leading axes are broadcast to
+     * {@code batch}, in row-major order of the batch index.
+     */
+    private static int[] batchOffsets(Tensor t, Shape batch) {
+        int nb = batch.size();
+        int[] offs = new int[nb];
+        int br = batch.rank();
+        int[] bd = batch.dimsUnsafe();
+        int[] st = new int[br]; // stride of each batch axis in t (0 where t has size 1 or lacks the axis)
+        int shift = br - (t.rank() - 2);
+        for (int i = 0; i < t.rank() - 2; i++) {
+            st[i + shift] = t.shape.dimsUnsafe()[i] == 1 ? 0 : t.strides[i];
+        }
+        int[] idx = new int[br];
+        int p = t.offset;
+        for (int q = 0; q < nb; q++) {
+            offs[q] = p;
+            for (int ax = br - 1; ax >= 0; ax--) {
+                p += st[ax];
+                if (++idx[ax] < bd[ax]) {
+                    break;
+                }
+                p -= st[ax] * bd[ax];
+                idx[ax] = 0;
+            }
+        }
+        return offs;
     }
 
     /** Inner product Σ aᵢbᵢ of two 1-d tensors of equal length. */
