@@ -1564,7 +1564,7 @@ public final class Tensor {
 
     /**
      * True when shapes are equal and |a − b| ≤ atol + rtol·|b| elementwise (NumPy's isclose; NaNs are
-     * never close).
+     * never close, an infinity is close only to the same infinity).
      */
     public boolean allClose(Tensor other, double rtol, double atol) {
         if (!shape.equals(other.shape)) {
@@ -1575,6 +1575,9 @@ public final class Tensor {
         for (int i = 0; i < a.length; i++) {
             if (a[i] == b[i]) {
                 continue;
+            }
+            if (Double.isInfinite(a[i]) || Double.isInfinite(b[i])) { // ∞ is close only to itself
+                return false;
             }
             if (!(Math.abs(a[i] - b[i]) <= atol + rtol * Math.abs(b[i]))) {
                 return false;
