@@ -37,6 +37,8 @@ final class MatMul {
     static final int NC = 256;
     /** Height of a tile of C (the i extent). */
     static final int MC = 64;
+    /** Rows of C updated together while four rows of B stay in the L1 cache. */
+    static final int MR = 8;
     /** Products with fewer multiply-adds m·k·n than this use the plain loops. */
     static final long BLOCKED_MIN_WORK = 16L * 16 * 16;
     /** Products with fewer multiply-adds than this (about 2·10⁶) never use the thread pool. */
@@ -56,7 +58,26 @@ final class MatMul {
 
     /** C[cOff …] = A[aOff …] (m×k, row-major) · B[bOff …] (k×n, row-major); C is overwritten. */
     static void multiply(double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int m, int k, int n) {
-        multiply(a, new int[] {aOff}, k, 1, b, new int[] {bOff}, n, 1, c, cOff, m, k, n);
+        multiply(a, aOff, k, 1, b, bOff, n, 1, c, cOff, m, k, n);
+    }
+
+    /**
+     * One product C[cOff …] (m×n, row-major, overwritten) = A B with A(i, p) = a[aOff + i·ars + p·acs]
+     * and B(p, j) = b[bOff + p·brs + j·bcs].
+     */
+    static void multiply(double[] a, int aOff, int ars, int acs, double[] b, int bOff, int brs, int bcs,
+                         double[] c, int cOff, int m, int k, int n) {
+        if (isSmall(m, k, n)) { // the common case of tiny products: no arrays, no lambdas
+            if (m > 0 && n > 0) {
+                plain(a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, m, k, n);
+            }
+            return;
+        }
+        multiply(a, new int[] {aOff}, ars, acs, b, new int[] {bOff}, brs, bcs, c, cOff, m, k, n);
+    }
+
+    private static boolean isSmall(int m, int k, int n) {
+        return (long) m * k * n < BLOCKED_MIN_WORK || n < 8;
     }
 
     /**
@@ -73,12 +94,8 @@ final class MatMul {
         if (m == 0 || n == 0 || batch == 0) {
             return;
         }
-        if (k == 0) {
-            java.util.Arrays.fill(c, cOff, cOff + batch * m * n, 0.0);
-            return;
-        }
         long work = (long) m * k * n;
-        if (work < BLOCKED_MIN_WORK || n < 8) {
+        if (isSmall(m, k, n)) {
             boolean parallel = work * batch >= PARALLEL_MIN_WORK;
             Parallelism.forEach(batch, parallel, t -> plain(a, aOffsets[t], aRowStride, aColStride,
                     b, bOffsets[t], bRowStride, bColStride, c, cOff + t * m * n, m, k, n));
@@ -105,6 +122,10 @@ final class MatMul {
      */
     static void plain(double[] a, int aOff, int ars, int acs, double[] b, int bOff, int brs, int bcs,
                       double[] c, int cOff, int m, int k, int n) {
+        if (k == 0) {
+            java.util.Arrays.fill(c, cOff, cOff + m * n, 0.0);
+            return;
+        }
         if (bcs == 1 && n >= 4) {
             for (int i = 0; i < m; i++) {
                 int ci = cOff + i * n;
@@ -151,20 +172,24 @@ final class MatMul {
             int kc = Math.min(KC, k - pc);
             packB(b, bOff + pc * brs + j0 * bcs, brs, bcs, kc, nc, bRows);
             packA(a, aOff + i0 * ars + pc * acs, ars, acs, mc, kc, aBlk);
-            int p = 0;
-            for (; p + 4 <= kc; p += 4) {
-                double[] b0 = bRows[p];
-                double[] b1 = bRows[p + 1];
-                double[] b2 = bRows[p + 2];
-                double[] b3 = bRows[p + 3];
-                for (int r = 0, ar = p; r < mc; r++, ar += kc) {
-                    rank4(cRows[r], b0, b1, b2, b3, aBlk[ar], aBlk[ar + 1], aBlk[ar + 2], aBlk[ar + 3], nc);
+            // rows in groups of MR: the group's rows of C (MR × 2 KiB) and four rows of B (8 KiB) stay in L1
+            for (int r0 = 0; r0 < mc; r0 += MR) {
+                int r1 = Math.min(mc, r0 + MR);
+                int p = 0;
+                for (; p + 4 <= kc; p += 4) {
+                    double[] b0 = bRows[p];
+                    double[] b1 = bRows[p + 1];
+                    double[] b2 = bRows[p + 2];
+                    double[] b3 = bRows[p + 3];
+                    for (int r = r0, ar = r0 * kc + p; r < r1; r++, ar += kc) {
+                        rank4(cRows[r], b0, b1, b2, b3, aBlk[ar], aBlk[ar + 1], aBlk[ar + 2], aBlk[ar + 3], nc);
+                    }
                 }
-            }
-            for (; p < kc; p++) {
-                double[] b0 = bRows[p];
-                for (int r = 0, ar = p; r < mc; r++, ar += kc) {
-                    rank1(cRows[r], b0, aBlk[ar], nc);
+                for (; p < kc; p++) {
+                    double[] b0 = bRows[p];
+                    for (int r = r0, ar = r0 * kc + p; r < r1; r++, ar += kc) {
+                        rank1(cRows[r], b0, aBlk[ar], nc);
+                    }
                 }
             }
         }

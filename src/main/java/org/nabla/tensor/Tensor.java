@@ -1027,6 +1027,19 @@ public final class Tensor {
             throw new IllegalArgumentException("matmul: operands must have at least 1 axis, got " + shape + " @ "
                     + o.shape);
         }
+        if (rank() == 2 && o.rank() == 2) { // the common case, without the batch machinery
+            int m = dim(0);
+            int k = dim(1);
+            int n = o.dim(1);
+            if (k != o.dim(0)) {
+                throw new IllegalArgumentException("matmul: inner dimensions differ: " + shape + " @ " + o.shape
+                        + " (" + k + " != " + o.dim(0) + ")");
+            }
+            double[] out = new double[m * n];
+            MatMul.multiply(data, offset, strides[0], strides[1], o.data, o.offset, o.strides[0], o.strides[1],
+                    out, 0, m, k, n);
+            return wrap(Shape.of(m, n), out);
+        }
         Tensor a = rank() == 1 ? unsqueeze(0) : this;
         Tensor b = o.rank() == 1 ? o.unsqueeze(1) : o;
         int m = a.dim(-2);
