@@ -32,22 +32,29 @@ public final class Parallelism {
     }
 
     private static int initialThreads() {
-        int available = Math.max(1, Runtime.getRuntime().availableProcessors());
-        String v = System.getProperty(PROPERTY);
-        if (v == null || v.isBlank()) {
-            return available;
+        return parseThreads(System.getProperty(PROPERTY), Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * The number of threads a value of {@code nabla.threads} asks for: a whole number ≥ 1; when it is
+     * absent or blank, {@code available}; when it is anything else, {@code available} and a warning.
+     */
+    static int parseThreads(String value, int available) {
+        int fallback = Math.max(1, available);
+        if (value == null || value.isBlank()) {
+            return fallback;
         }
         try {
-            int t = Integer.parseInt(v.trim());
+            int t = Integer.parseInt(value.trim());
             if (t >= 1) {
                 return t;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
-        LOG.warn("system property {}={} is not a positive whole number; using {} threads (the number of "
-                + "available processors)", PROPERTY, v, available);
-        return available;
+        LOG.warn("system property {}={} is not a whole number ≥ 1; using {} threads (the number of "
+                + "available processors)", PROPERTY, value, fallback);
+        return fallback;
     }
 
     /** The number of threads heavy kernels may use (≥ 1; 1 means everything runs on the caller's thread). */

@@ -382,147 +382,284 @@ public final class Tensor {
 
     // ------------------------------------------------------------------ elementwise binary
 
-    private Tensor binary(Tensor o, String op, DoubleBinaryOperator f) {
+    // Operation codes of the elementwise kernels: the four arithmetic operations get loops of their own
+    // (so that the JIT compiles each to tight, and where possible vectorized, code); others call f.
+    private static final int GENERIC = 0;
+    private static final int ADD = 1;
+    private static final int SUB = 2;
+    private static final int MUL = 3;
+    private static final int DIV = 4;
+
+    /**
+     * Elementwise f(a, b) with broadcasting. Broadcast operands are never materialized: each operand
+     * is read through its own strides (0 along broadcast axes), a row at a time.
+     */
+    private Tensor binary(Tensor o, String op, int code, DoubleBinaryOperator f) {
         Shape out = Shape.broadcast(shape, o.shape, op);
         int n = out.size();
         double[] r = new double[n];
+        if (n == 0) {
+            return wrap(out, r);
+        }
         if (contiguous && o.contiguous && shape.equals(o.shape)) {
-            double[] a = data;
-            double[] b = o.data;
-            int ao = offset;
-            int bo = o.offset;
-            for (int i = 0; i < n; i++) {
-                r[i] = f.applyAsDouble(a[ao + i], b[bo + i]);
+            if (offset == 0 && o.offset == 0) {
+                zipFlat(code, f, data, o.data, r, n);
+            } else {
+                zipStrided(code, f, data, offset, 1, o.data, o.offset, 1, r, 0, n);
             }
             return wrap(out, r);
         }
-        if (o.shape.size() == 1 && contiguous && shape.equals(out)) {
-            double b = o.data[o.offset];
-            for (int i = 0; i < n; i++) {
-                r[i] = f.applyAsDouble(data[offset + i], b);
+        // align both operands to the output's axes; then merge axes that are contiguous for both
+        int rank = out.rank();
+        int[] dims = out.dims();
+        int[] sa = alignedStrides(this, out);
+        int[] sb = alignedStrides(o, out);
+        int k = 0; // number of merged axes
+        for (int i = 0; i < rank; i++) {
+            if (dims[i] == 1) {
+                continue; // size-1 axes never move the position
             }
+            if (k > 0 && sa[k - 1] == sa[i] * dims[i] && sb[k - 1] == sb[i] * dims[i]) {
+                dims[k - 1] *= dims[i];
+                sa[k - 1] = sa[i];
+                sb[k - 1] = sb[i];
+            } else {
+                dims[k] = dims[i];
+                sa[k] = sa[i];
+                sb[k] = sb[i];
+                k++;
+            }
+        }
+        if (k == 0) { // a single element
+            r[0] = apply(code, f, data[offset], o.data[o.offset]);
             return wrap(out, r);
         }
-        double[] a = broadcastTo(out).toArray();
-        double[] b = o.broadcastTo(out).toArray();
-        for (int i = 0; i < n; i++) {
-            r[i] = f.applyAsDouble(a[i], b[i]);
+        int inner = dims[k - 1];
+        int ia = sa[k - 1];
+        int ib = sb[k - 1];
+        int[] idx = new int[k];
+        int pa = offset;
+        int pb = o.offset;
+        for (int pr = 0; pr < n; pr += inner) {
+            zipStrided(code, f, data, pa, ia, o.data, pb, ib, r, pr, inner);
+            for (int ax = k - 2; ax >= 0; ax--) { // advance the outer index (row-major odometer)
+                pa += sa[ax];
+                pb += sb[ax];
+                if (++idx[ax] < dims[ax]) {
+                    break;
+                }
+                pa -= sa[ax] * dims[ax];
+                pb -= sb[ax] * dims[ax];
+                idx[ax] = 0;
+            }
         }
         return wrap(out, r);
     }
 
+    /** The strides of t's elements along the axes of {@code out} (0 where t is broadcast). */
+    private static int[] alignedStrides(Tensor t, Shape out) {
+        int r = out.rank();
+        int[] st = new int[r];
+        int shift = r - t.rank();
+        int[] d = t.shape.dimsUnsafe();
+        for (int i = 0; i < t.rank(); i++) {
+            st[i + shift] = d[i] == 1 ? 0 : t.strides[i];
+        }
+        return st;
+    }
+
+    private static double apply(int code, DoubleBinaryOperator f, double x, double y) {
+        switch (code) {
+            case ADD:
+                return x + y;
+            case SUB:
+                return x - y;
+            case MUL:
+                return x * y;
+            case DIV:
+                return x / y;
+            default:
+                return f.applyAsDouble(x, y);
+        }
+    }
+
+    /** r[i] = a[i] ∘ b[i]: all arrays indexed from 0, the loop form HotSpot vectorizes. */
+    private static void zipFlat(int code, DoubleBinaryOperator f, double[] a, double[] b, double[] r, int n) {
+        switch (code) {
+            case ADD:
+                for (int i = 0; i < n; i++) {
+                    r[i] = a[i] + b[i];
+                }
+                break;
+            case SUB:
+                for (int i = 0; i < n; i++) {
+                    r[i] = a[i] - b[i];
+                }
+                break;
+            case MUL:
+                for (int i = 0; i < n; i++) {
+                    r[i] = a[i] * b[i];
+                }
+                break;
+            case DIV:
+                for (int i = 0; i < n; i++) {
+                    r[i] = a[i] / b[i];
+                }
+                break;
+            default:
+                for (int i = 0; i < n; i++) {
+                    r[i] = f.applyAsDouble(a[i], b[i]);
+                }
+        }
+    }
+
+    /** r[ro + j] = a[ao + j·sa] ∘ b[bo + j·sb] for j &lt; len. */
+    private static void zipStrided(int code, DoubleBinaryOperator f, double[] a, int ao, int sa,
+                                   double[] b, int bo, int sb, double[] r, int ro, int len) {
+        switch (code) {
+            case ADD:
+                for (int j = 0; j < len; j++) {
+                    r[ro + j] = a[ao + j * sa] + b[bo + j * sb];
+                }
+                break;
+            case SUB:
+                for (int j = 0; j < len; j++) {
+                    r[ro + j] = a[ao + j * sa] - b[bo + j * sb];
+                }
+                break;
+            case MUL:
+                for (int j = 0; j < len; j++) {
+                    r[ro + j] = a[ao + j * sa] * b[bo + j * sb];
+                }
+                break;
+            case DIV:
+                for (int j = 0; j < len; j++) {
+                    r[ro + j] = a[ao + j * sa] / b[bo + j * sb];
+                }
+                break;
+            default:
+                for (int j = 0; j < len; j++) {
+                    r[ro + j] = f.applyAsDouble(a[ao + j * sa], b[bo + j * sb]);
+                }
+        }
+    }
+
     /** Elementwise sum a + b (broadcasting). */
     public Tensor add(Tensor o) {
-        if (contiguous && o.contiguous && shape.equals(o.shape)) {
-            int n = shape.size();
-            double[] r = new double[n];
-            for (int i = 0; i < n; i++) {
-                r[i] = data[offset + i] + o.data[o.offset + i];
-            }
-            return wrap(shape, r);
-        }
-        return binary(o, "add", Double::sum);
+        return binary(o, "add", ADD, null);
     }
 
     /** Elementwise difference a − b (broadcasting). */
     public Tensor sub(Tensor o) {
-        if (contiguous && o.contiguous && shape.equals(o.shape)) {
-            int n = shape.size();
-            double[] r = new double[n];
-            for (int i = 0; i < n; i++) {
-                r[i] = data[offset + i] - o.data[o.offset + i];
-            }
-            return wrap(shape, r);
-        }
-        return binary(o, "sub", (x, y) -> x - y);
+        return binary(o, "sub", SUB, null);
     }
 
     /** Elementwise (Hadamard) product a ⊙ b (broadcasting). */
     public Tensor mul(Tensor o) {
-        if (contiguous && o.contiguous && shape.equals(o.shape)) {
-            int n = shape.size();
-            double[] r = new double[n];
-            for (int i = 0; i < n; i++) {
-                r[i] = data[offset + i] * o.data[o.offset + i];
-            }
-            return wrap(shape, r);
-        }
-        return binary(o, "mul", (x, y) -> x * y);
+        return binary(o, "mul", MUL, null);
     }
 
     /** Elementwise quotient a / b (broadcasting). */
     public Tensor div(Tensor o) {
-        return binary(o, "div", (x, y) -> x / y);
+        return binary(o, "div", DIV, null);
     }
 
     /** Elementwise power a^b (broadcasting), as {@link Math#pow}. */
     public Tensor pow(Tensor o) {
-        return binary(o, "pow", Math::pow);
+        return binary(o, "pow", GENERIC, Math::pow);
     }
 
     /** Elementwise maximum (NaN propagates). */
     public Tensor maximum(Tensor o) {
-        return binary(o, "maximum", Math::max);
+        return binary(o, "maximum", GENERIC, Math::max);
     }
 
     /** Elementwise minimum (NaN propagates). */
     public Tensor minimum(Tensor o) {
-        return binary(o, "minimum", Math::min);
+        return binary(o, "minimum", GENERIC, Math::min);
     }
 
     /** 1 where a = b, else 0. */
     public Tensor eq(Tensor o) {
-        return binary(o, "eq", (x, y) -> x == y ? 1.0 : 0.0);
+        return binary(o, "eq", GENERIC, (x, y) -> x == y ? 1.0 : 0.0);
     }
 
     /** 1 where a ≠ b, else 0. */
     public Tensor ne(Tensor o) {
-        return binary(o, "ne", (x, y) -> x != y ? 1.0 : 0.0);
+        return binary(o, "ne", GENERIC, (x, y) -> x != y ? 1.0 : 0.0);
     }
 
     /** 1 where a &lt; b, else 0. */
     public Tensor lt(Tensor o) {
-        return binary(o, "lt", (x, y) -> x < y ? 1.0 : 0.0);
+        return binary(o, "lt", GENERIC, (x, y) -> x < y ? 1.0 : 0.0);
     }
 
     /** 1 where a ≤ b, else 0. */
     public Tensor le(Tensor o) {
-        return binary(o, "le", (x, y) -> x <= y ? 1.0 : 0.0);
+        return binary(o, "le", GENERIC, (x, y) -> x <= y ? 1.0 : 0.0);
     }
 
     /** 1 where a &gt; b, else 0. */
     public Tensor gt(Tensor o) {
-        return binary(o, "gt", (x, y) -> x > y ? 1.0 : 0.0);
+        return binary(o, "gt", GENERIC, (x, y) -> x > y ? 1.0 : 0.0);
     }
 
     /** 1 where a ≥ b, else 0. */
     public Tensor ge(Tensor o) {
-        return binary(o, "ge", (x, y) -> x >= y ? 1.0 : 0.0);
+        return binary(o, "ge", GENERIC, (x, y) -> x >= y ? 1.0 : 0.0);
     }
 
     /** Elementwise f(a, b) with broadcasting; {@code op} names the operation in error messages. */
     public Tensor zipWith(Tensor o, String op, DoubleBinaryOperator f) {
-        return binary(o, op, f);
+        return binary(o, op, GENERIC, f);
     }
 
     /** a + s. */
     public Tensor add(double s) {
-        return map(x -> x + s);
+        return scalarOp(ADD, s);
     }
 
     /** a − s. */
     public Tensor sub(double s) {
-        return map(x -> x - s);
+        return scalarOp(SUB, s);
     }
 
     /** a · s. */
     public Tensor mul(double s) {
-        return map(x -> x * s);
+        return scalarOp(MUL, s);
     }
 
     /** a / s. */
     public Tensor div(double s) {
-        return map(x -> x / s);
+        return scalarOp(DIV, s);
+    }
+
+    private Tensor scalarOp(int code, double s) {
+        int n = shape.size();
+        double[] a = contiguous && offset == 0 ? data : toArray(); // indexed from 0: vectorizable loops
+        double[] r = new double[n];
+        switch (code) {
+            case ADD:
+                for (int i = 0; i < n; i++) {
+                    r[i] = a[i] + s;
+                }
+                break;
+            case SUB:
+                for (int i = 0; i < n; i++) {
+                    r[i] = a[i] - s;
+                }
+                break;
+            case MUL:
+                for (int i = 0; i < n; i++) {
+                    r[i] = a[i] * s;
+                }
+                break;
+            default:
+                for (int i = 0; i < n; i++) {
+                    r[i] = a[i] / s;
+                }
+        }
+        return wrap(shape, r);
     }
 
     /** a^s elementwise. */
@@ -764,7 +901,51 @@ public final class Tensor {
 
     /** Σ over the given axes (all axes when {@code axes} is null). */
     public Tensor sum(int[] axes, boolean keepDims) {
-        return reduce(axes, keepDims, "sum", Tensor::sumRow);
+        Tensor leading = sumLeadingAxes(axes, keepDims, "sum");
+        return leading != null ? leading : reduce(axes, keepDims, "sum", Tensor::sumRow);
+    }
+
+    /**
+     * Σ over the leading axes 0 … q−1 (q &lt; rank) of a contiguous tensor, e.g. the batch axis of a
+     * gradient: viewed as an R×K matrix, the rows are added into one accumulator row in order
+     * i = 0, 1, …, R−1, which is the order of {@link #sumRow}, so the bits are the same as by the
+     * general path (which would first transpose the data). Null when the case does not apply.
+     */
+    private Tensor sumLeadingAxes(int[] axes, boolean keepDims, String op) {
+        if (axes == null || !contiguous) {
+            return null;
+        }
+        int[] ax = normalizeAxes(axes, op);
+        int q = ax.length;
+        if (q == 0 || q == rank() || ax[q - 1] != q - 1) {
+            return null;
+        }
+        int[] d = shape.dimsUnsafe();
+        int rows = 1;
+        for (int i = 0; i < q; i++) {
+            rows *= d[i];
+        }
+        int cols = shape.size() / Math.max(rows, 1);
+        if (rows == 0) {
+            cols = 1;
+            for (int i = q; i < d.length; i++) {
+                cols *= d[i];
+            }
+        }
+        double[] acc = new double[cols];
+        for (int i = 0, base = offset; i < rows; i++, base += cols) {
+            for (int j = 0; j < cols; j++) {
+                acc[j] += data[base + j];
+            }
+        }
+        int[] outDims;
+        if (keepDims) {
+            outDims = d.clone();
+            Arrays.fill(outDims, 0, q, 1);
+        } else {
+            outDims = Arrays.copyOfRange(d, q, d.length);
+        }
+        return wrap(Shape.of(outDims), acc);
     }
 
     /** Σ over one axis. */
@@ -782,8 +963,16 @@ public final class Tensor {
         return mean(null, false);
     }
 
-    /** Arithmetic mean over the given axes (all when null). */
+    /** Arithmetic mean over the given axes (all when null): the sum divided by the number of terms. */
     public Tensor mean(int[] axes, boolean keepDims) {
+        Tensor leading = sumLeadingAxes(axes, keepDims, "mean");
+        if (leading != null) {
+            int count = 1;
+            for (int a : axes) {
+                count *= dim(a);
+            }
+            return leading.div((double) count);
+        }
         return reduce(axes, keepDims, "mean", (s, f, n) -> sumRow(s, f, n) / n);
     }
 

@@ -57,6 +57,34 @@ class TensorReductionTest {
     }
 
     @Test
+    void sumsOverLeadingAxesEqualTheGeneralPathBitForBit() {
+        Tensor t = Tensor.randn(new Rng(2), 7, 5, 6);
+        Tensor strided = t.permute(2, 1, 0).contiguous().permute(2, 1, 0); // same values, not contiguous
+        Tensor shifted = Tensor.concat(0, t, t).slice(0, 7, 14); // contiguous, with an offset
+        assertThat(strided.isContiguous()).isFalse();
+        for (int[] axes : new int[][] {{0}, {0, 1}, {1, 0}, {-3}}) {
+            for (boolean keep : new boolean[] {false, true}) {
+                double[] expected = strided.sum(axes, keep).toArray();
+                assertThat(t.sum(axes, keep).toArray()).isEqualTo(expected);
+                assertThat(shifted.sum(axes, keep).toArray()).isEqualTo(expected);
+                assertThat(t.sum(axes, keep).shape()).isEqualTo(strided.sum(axes, keep).shape());
+                assertThat(t.mean(axes, keep).toArray()).isEqualTo(strided.mean(axes, keep).toArray());
+            }
+        }
+        assertThat(t.sum(0).get(2, 3)).isEqualTo(loopSum(t, 2, 3));
+        assertThat(Tensor.zeros(0, 3).mean(0).toArray()).containsOnly(Double.NaN);
+        assertThat(Tensor.zeros(3, 0).sum(0).shape()).isEqualTo(Shape.of(0));
+    }
+
+    private static double loopSum(Tensor t, int j, int k) {
+        double s = 0;
+        for (int i = 0; i < t.dim(0); i++) {
+            s += t.get(i, j, k);
+        }
+        return s;
+    }
+
+    @Test
     void meanProdMinMax() {
         assertThat(X.mean().item()).isEqualTo(11.5);
         assertThat(X.mean(2).toArray()).containsExactly(1.5, 5.5, 9.5, 13.5, 17.5, 21.5);
