@@ -40,7 +40,7 @@ final class MatMul {
     /** Rows of C updated together while four rows of B stay in the L1 cache. */
     static final int MR = 8;
     /** Products with fewer multiply-adds m·k·n than this use the plain loops. */
-    static final long BLOCKED_MIN_WORK = 16L * 16 * 16;
+    static final long BLOCKED_MIN_WORK = 8L * 8 * 8;
     /** Products with fewer multiply-adds than this (about 2·10⁶) never use the thread pool. */
     static final long PARALLEL_MIN_WORK = 1L << 21;
 

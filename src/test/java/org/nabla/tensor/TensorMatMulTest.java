@@ -19,12 +19,14 @@ class TensorMatMulTest {
         int m = a.dim(0);
         int k = a.dim(1);
         int n = b.dim(1);
+        double[][] x = a.toArray2d();
+        double[][] y = b.toArray2d();
         double[] c = new double[m * n];
         for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
                 double s = 0.0;
                 for (int p = 0; p < k; p++) {
-                    s += a.get(i, p) * b.get(p, j);
+                    s += x[i][p] * y[p][j];
                 }
                 c[i * n + j] = s;
             }
