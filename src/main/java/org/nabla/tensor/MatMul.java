@@ -1,31 +1,259 @@
 package org.nabla.tensor;
 
 /**
- * The matrix-multiplication kernel C = A B for row-major blocks of arrays.
+ * The matrix-multiplication kernel C = A B, Cᵢⱼ = Σₚ Aᵢₚ Bₚⱼ (p = 0, 1, …, k−1).
  *
- * <p>Cᵢⱼ = Σₚ Aᵢₚ Bₚⱼ, computed in i-p-j order so that the innermost loop runs over contiguous
- * rows of B and C (a loop the JIT vectorizes). The order of summation over p is fixed, so results do
- * not depend on how work is split.
+ * <h2>The order of summation is the textbook one</h2>
+ * Every element is summed in the order p = 0, 1, …, k−1 starting from +0.0:
+ * Cᵢⱼ = (…((0 + Aᵢ₀B₀ⱼ) + Aᵢ₁B₁ⱼ) + …) + Aᵢ,ₖ₋₁Bₖ₋₁,ⱼ, each product and each sum rounded once
+ * (Java never fuses them). Every path below — the plain loops for small matrices, the blocked kernel,
+ * one thread or many — performs exactly these operations, so the result is bitwise the same as the
+ * naive triple loop, whatever the sizes, the strides of the operands and {@link Parallelism#threads()}.
+ *
+ * <h2>How the blocked kernel is fast</h2>
+ * For large products (Goto &amp; van de Geijn, "Anatomy of high-performance matrix multiplication",
+ * ACM TOMS 34(3), 2008):
+ * <ol>
+ *   <li>C is cut into tiles of {@value #MC} rows × {@value #NC} columns; tiles are independent and are
+ *       run on the {@link Parallelism} pool.</li>
+ *   <li>Within a tile, p runs over panels of {@value #KC}: the panel of B (KC × NC) is packed into
+ *       one small array per row (it then lives in the L2 cache), the matching block of A (MC × KC)
+ *       into a contiguous array. Packing also absorbs any strides, so a transposed view costs no
+ *       copy of its own.</li>
+ *   <li>The micro-kernel is a rank-4 update of one row of the tile: for four consecutive p,
+ *       c[j] = (((c[j] + a₀b₀[j]) + a₁b₁[j]) + a₂b₂[j]) + a₃b₃[j] over the row. The loop runs over
+ *       arrays indexed from 0 with no offsets, the form HotSpot's C2 compiler turns into AVX vector
+ *       instructions; the row of C (2 KiB) and the four rows of B (8 KiB) stay in the L1 cache, and
+ *       every row of C is loaded and stored once per four products rather than once per product.</li>
+ * </ol>
+ * (A register-blocked micro-kernel with scalar accumulators, as in BLAS written in C, measured 2–4
+ * times slower here: C2 in Java 17 does not vectorize scalar accumulators, and the x86-64 register file
+ * holds only 16 of them. See docs/benchmarks.md.)
  */
 final class MatMul {
+    /** Depth of a packed panel (the p extent). */
+    static final int KC = 128;
+    /** Width of a packed panel of B and of a tile of C (the j extent). */
+    static final int NC = 256;
+    /** Height of a tile of C (the i extent). */
+    static final int MC = 64;
+    /** Rows of C updated together while four rows of B stay in the L1 cache. */
+    static final int MR = 8;
+    /** Products with fewer multiply-adds m·k·n than this use the plain loops. */
+    static final long BLOCKED_MIN_WORK = 8L * 8 * 8;
+    /** Products with fewer multiply-adds than this (about 2·10⁶) never use the thread pool. */
+    static final long PARALLEL_MIN_WORK = 1L << 21;
+
     private MatMul() {
     }
 
-    /** C[cOff …] = A[aOff …] (m×k) · B[bOff …] (k×n); C must be zero on entry. */
+    /** Per-thread packing buffers (reused: they are small and allocation would dominate small tiles). */
+    private static final class Scratch {
+        final double[][] bPanel = new double[KC][NC];
+        final double[][] cTile = new double[MC][NC];
+        final double[] aBlock = new double[MC * KC];
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /** C[cOff …] = A[aOff …] (m×k, row-major) · B[bOff …] (k×n, row-major); C is overwritten. */
     static void multiply(double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, int m, int k, int n) {
-        for (int i = 0; i < m; i++) {
-            int ci = cOff + i * n;
-            int ai = aOff + i * k;
-            for (int p = 0; p < k; p++) {
-                double aip = a[ai + p];
-                if (aip == 0.0) {
-                    continue;
-                }
-                int bp = bOff + p * n;
+        multiply(a, aOff, k, 1, b, bOff, n, 1, c, cOff, m, k, n);
+    }
+
+    /**
+     * One product C[cOff …] (m×n, row-major, overwritten) = A B with A(i, p) = a[aOff + i·ars + p·acs]
+     * and B(p, j) = b[bOff + p·brs + j·bcs].
+     */
+    static void multiply(double[] a, int aOff, int ars, int acs, double[] b, int bOff, int brs, int bcs,
+                         double[] c, int cOff, int m, int k, int n) {
+        if (isSmall(m, k, n)) { // the common case of tiny products: no arrays, no lambdas
+            if (m > 0 && n > 0) {
+                plain(a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, m, k, n);
+            }
+            return;
+        }
+        multiply(a, new int[] {aOff}, ars, acs, b, new int[] {bOff}, brs, bcs, c, cOff, m, k, n);
+    }
+
+    private static boolean isSmall(int m, int k, int n) {
+        return (long) m * k * n < BLOCKED_MIN_WORK || n < 8;
+    }
+
+    /**
+     * A batch of products: for t = 0 … T−1 (T = aOffsets.length = bOffsets.length),
+     * C[cOff + t·m·n …] (m×n, row-major, overwritten) = A_t B_t with
+     * A_t(i, p) = a[aOffsets[t] + i·aRowStride + p·aColStride] and
+     * B_t(p, j) = b[bOffsets[t] + p·bRowStride + j·bColStride]. Any strides are allowed (a transposed
+     * or broadcast view is read in place).
+     */
+    static void multiply(double[] a, int[] aOffsets, int aRowStride, int aColStride,
+                         double[] b, int[] bOffsets, int bRowStride, int bColStride,
+                         double[] c, int cOff, int m, int k, int n) {
+        int batch = aOffsets.length;
+        if (m == 0 || n == 0 || batch == 0) {
+            return;
+        }
+        long work = (long) m * k * n;
+        if (isSmall(m, k, n)) {
+            boolean parallel = work * batch >= PARALLEL_MIN_WORK;
+            Parallelism.forEach(batch, parallel, t -> plain(a, aOffsets[t], aRowStride, aColStride,
+                    b, bOffsets[t], bRowStride, bColStride, c, cOff + t * m * n, m, k, n));
+            return;
+        }
+        int rowTiles = (m + MC - 1) / MC;
+        int colTiles = (n + NC - 1) / NC;
+        int tilesPerProduct = rowTiles * colTiles;
+        boolean parallel = work * batch >= PARALLEL_MIN_WORK;
+        Parallelism.forEach(batch * tilesPerProduct, parallel, task -> {
+            int t = task / tilesPerProduct;
+            int tile = task % tilesPerProduct;
+            int i0 = (tile / colTiles) * MC;
+            int j0 = (tile % colTiles) * NC;
+            tile(a, aOffsets[t], aRowStride, aColStride, b, bOffsets[t], bRowStride, bColStride,
+                    c, cOff + t * m * n, n, k, i0, Math.min(MC, m - i0), j0, Math.min(NC, n - j0), SCRATCH.get());
+        });
+    }
+
+    /**
+     * The plain loops, for small products. i-p-j order (the inner loop runs along a row of B and C)
+     * when B's rows are contiguous and not tiny, else i-j-p (a dot product along p, e.g. for a
+     * matrix-vector product); the same sums in the same order.
+     */
+    static void plain(double[] a, int aOff, int ars, int acs, double[] b, int bOff, int brs, int bcs,
+                      double[] c, int cOff, int m, int k, int n) {
+        if (k == 0) {
+            java.util.Arrays.fill(c, cOff, cOff + m * n, 0.0);
+            return;
+        }
+        if (bcs == 1 && n >= 4) {
+            for (int i = 0; i < m; i++) {
+                int ci = cOff + i * n;
+                int ai = aOff + i * ars;
+                double a0 = a[ai];
+                int b0 = bOff;
                 for (int j = 0; j < n; j++) {
-                    c[ci + j] += aip * b[bp + j];
+                    c[ci + j] = 0.0 + a0 * b[b0 + j];
+                }
+                for (int p = 1; p < k; p++) {
+                    double aip = a[ai + p * acs];
+                    int bp = bOff + p * brs;
+                    for (int j = 0; j < n; j++) {
+                        c[ci + j] += aip * b[bp + j];
+                    }
                 }
             }
+        } else {
+            for (int i = 0; i < m; i++) {
+                int ci = cOff + i * n;
+                int ai = aOff + i * ars;
+                for (int j = 0; j < n; j++) {
+                    int bj = bOff + j * bcs;
+                    double acc = 0.0;
+                    for (int p = 0; p < k; p++) {
+                        acc += a[ai + p * acs] * b[bj + p * brs];
+                    }
+                    c[ci + j] = acc;
+                }
+            }
+        }
+    }
+
+    /** One tile of C: rows i0 … i0+mc−1, columns j0 … j0+nc−1, summed over all k in panels of KC. */
+    private static void tile(double[] a, int aOff, int ars, int acs, double[] b, int bOff, int brs, int bcs,
+                             double[] c, int cOff, int ldc, int k, int i0, int mc, int j0, int nc, Scratch s) {
+        double[][] cRows = s.cTile;
+        double[][] bRows = s.bPanel;
+        double[] aBlk = s.aBlock;
+        for (int r = 0; r < mc; r++) {
+            java.util.Arrays.fill(cRows[r], 0, nc, 0.0);
+        }
+        for (int pc = 0; pc < k; pc += KC) {
+            int kc = Math.min(KC, k - pc);
+            packB(b, bOff + pc * brs + j0 * bcs, brs, bcs, kc, nc, bRows);
+            packA(a, aOff + i0 * ars + pc * acs, ars, acs, mc, kc, aBlk);
+            // rows in groups of MR: the group's rows of C (MR × 2 KiB) and four rows of B (8 KiB) stay in L1
+            for (int r0 = 0; r0 < mc; r0 += MR) {
+                int r1 = Math.min(mc, r0 + MR);
+                int p = 0;
+                for (; p + 4 <= kc; p += 4) {
+                    double[] b0 = bRows[p];
+                    double[] b1 = bRows[p + 1];
+                    double[] b2 = bRows[p + 2];
+                    double[] b3 = bRows[p + 3];
+                    for (int r = r0, ar = r0 * kc + p; r < r1; r++, ar += kc) {
+                        rank4(cRows[r], b0, b1, b2, b3, aBlk[ar], aBlk[ar + 1], aBlk[ar + 2], aBlk[ar + 3], nc);
+                    }
+                }
+                for (; p < kc; p++) {
+                    double[] b0 = bRows[p];
+                    for (int r = r0, ar = r0 * kc + p; r < r1; r++, ar += kc) {
+                        rank1(cRows[r], b0, aBlk[ar], nc);
+                    }
+                }
+            }
+        }
+        for (int r = 0; r < mc; r++) {
+            System.arraycopy(cRows[r], 0, c, cOff + (i0 + r) * ldc + j0, nc);
+        }
+    }
+
+    /** bRows[p][j] = B(p, j) for p &lt; kc, j &lt; nc, where B(p, j) = b[off + p·rs + j·cs]. */
+    private static void packB(double[] b, int off, int rs, int cs, int kc, int nc, double[][] bRows) {
+        if (cs == 1) {
+            for (int p = 0; p < kc; p++) {
+                System.arraycopy(b, off + p * rs, bRows[p], 0, nc);
+            }
+        } else if (rs == 1) { // e.g. a transposed view: read along p, which is contiguous
+            for (int j = 0; j < nc; j++) {
+                int q = off + j * cs;
+                for (int p = 0; p < kc; p++) {
+                    bRows[p][j] = b[q + p];
+                }
+            }
+        } else {
+            for (int p = 0; p < kc; p++) {
+                double[] row = bRows[p];
+                int q = off + p * rs;
+                for (int j = 0; j < nc; j++) {
+                    row[j] = b[q + j * cs];
+                }
+            }
+        }
+    }
+
+    /** aBlk[r·kc + p] = A(r, p) for r &lt; mc, p &lt; kc, where A(r, p) = a[off + r·rs + p·cs]. */
+    private static void packA(double[] a, int off, int rs, int cs, int mc, int kc, double[] aBlk) {
+        if (cs == 1) {
+            for (int r = 0; r < mc; r++) {
+                System.arraycopy(a, off + r * rs, aBlk, r * kc, kc);
+            }
+        } else {
+            for (int r = 0; r < mc; r++) {
+                int q = off + r * rs;
+                int o = r * kc;
+                for (int p = 0; p < kc; p++) {
+                    aBlk[o + p] = a[q + p * cs];
+                }
+            }
+        }
+    }
+
+    /**
+     * The micro-kernel: c[j] ← (((c[j] + a₀b₀[j]) + a₁b₁[j]) + a₂b₂[j]) + a₃b₃[j] for j &lt; n.
+     * Every array is indexed from 0 so that C2 vectorizes the loop.
+     */
+    private static void rank4(double[] c, double[] b0, double[] b1, double[] b2, double[] b3,
+                              double a0, double a1, double a2, double a3, int n) {
+        for (int j = 0; j < n; j++) {
+            c[j] = (((c[j] + a0 * b0[j]) + a1 * b1[j]) + a2 * b2[j]) + a3 * b3[j];
+        }
+    }
+
+    /** c[j] ← c[j] + a₀b₀[j] for j &lt; n (the last kc mod 4 steps). */
+    private static void rank1(double[] c, double[] b0, double a0, int n) {
+        for (int j = 0; j < n; j++) {
+            c[j] += a0 * b0[j];
         }
     }
 }

@@ -98,7 +98,7 @@ public final class Tensor {
     /** A tensor filled with {@code value}. */
     public static Tensor full(Shape shape, double value) {
         double[] d = new double[shape.size()];
-        if (value != 0.0) {
+        if (Double.doubleToRawLongBits(value) != 0L) { // +0.0 is the array's default; −0.0 is not
             Arrays.fill(d, value);
         }
         return wrap(shape, d);
@@ -157,7 +157,7 @@ public final class Tensor {
         return wrap(Shape.of(n), d);
     }
 
-    /** n evenly spaced values from start to stop inclusive. */
+    /** n evenly spaced values from start to stop inclusive (both end points exact, as in NumPy). */
     public static Tensor linspace(double start, double stop, int n) {
         if (n < 0) {
             throw new IllegalArgumentException("linspace: n must be ≥ 0, got " + n);
@@ -165,6 +165,9 @@ public final class Tensor {
         double[] d = new double[n];
         for (int i = 0; i < n; i++) {
             d[i] = n == 1 ? start : start + (stop - start) * i / (n - 1);
+        }
+        if (n > 1) {
+            d[n - 1] = stop;
         }
         return wrap(Shape.of(n), d);
     }
@@ -385,147 +388,284 @@ public final class Tensor {
 
     // ------------------------------------------------------------------ elementwise binary
 
-    private Tensor binary(Tensor o, String op, DoubleBinaryOperator f) {
+    // Operation codes of the elementwise kernels: the four arithmetic operations get loops of their own
+    // (so that the JIT compiles each to tight, and where possible vectorized, code); others call f.
+    private static final int GENERIC = 0;
+    private static final int ADD = 1;
+    private static final int SUB = 2;
+    private static final int MUL = 3;
+    private static final int DIV = 4;
+
+    /**
+     * Elementwise f(a, b) with broadcasting. Broadcast operands are never materialized: each operand
+     * is read through its own strides (0 along broadcast axes), a row at a time.
+     */
+    private Tensor binary(Tensor o, String op, int code, DoubleBinaryOperator f) {
         Shape out = Shape.broadcast(shape, o.shape, op);
         int n = out.size();
         double[] r = new double[n];
+        if (n == 0) {
+            return wrap(out, r);
+        }
         if (contiguous && o.contiguous && shape.equals(o.shape)) {
-            double[] a = data;
-            double[] b = o.data;
-            int ao = offset;
-            int bo = o.offset;
-            for (int i = 0; i < n; i++) {
-                r[i] = f.applyAsDouble(a[ao + i], b[bo + i]);
+            if (offset == 0 && o.offset == 0) {
+                zipFlat(code, f, data, o.data, r, n);
+            } else {
+                zipStrided(code, f, data, offset, 1, o.data, o.offset, 1, r, 0, n);
             }
             return wrap(out, r);
         }
-        if (o.shape.size() == 1 && contiguous && shape.equals(out)) {
-            double b = o.data[o.offset];
-            for (int i = 0; i < n; i++) {
-                r[i] = f.applyAsDouble(data[offset + i], b);
+        // align both operands to the output's axes; then merge axes that are contiguous for both
+        int rank = out.rank();
+        int[] dims = out.dims();
+        int[] sa = alignedStrides(this, out);
+        int[] sb = alignedStrides(o, out);
+        int k = 0; // number of merged axes
+        for (int i = 0; i < rank; i++) {
+            if (dims[i] == 1) {
+                continue; // size-1 axes never move the position
             }
+            if (k > 0 && sa[k - 1] == sa[i] * dims[i] && sb[k - 1] == sb[i] * dims[i]) {
+                dims[k - 1] *= dims[i];
+                sa[k - 1] = sa[i];
+                sb[k - 1] = sb[i];
+            } else {
+                dims[k] = dims[i];
+                sa[k] = sa[i];
+                sb[k] = sb[i];
+                k++;
+            }
+        }
+        if (k == 0) { // a single element
+            r[0] = apply(code, f, data[offset], o.data[o.offset]);
             return wrap(out, r);
         }
-        double[] a = broadcastTo(out).toArray();
-        double[] b = o.broadcastTo(out).toArray();
-        for (int i = 0; i < n; i++) {
-            r[i] = f.applyAsDouble(a[i], b[i]);
+        int inner = dims[k - 1];
+        int ia = sa[k - 1];
+        int ib = sb[k - 1];
+        int[] idx = new int[k];
+        int pa = offset;
+        int pb = o.offset;
+        for (int pr = 0; pr < n; pr += inner) {
+            zipStrided(code, f, data, pa, ia, o.data, pb, ib, r, pr, inner);
+            for (int ax = k - 2; ax >= 0; ax--) { // advance the outer index (row-major odometer)
+                pa += sa[ax];
+                pb += sb[ax];
+                if (++idx[ax] < dims[ax]) {
+                    break;
+                }
+                pa -= sa[ax] * dims[ax];
+                pb -= sb[ax] * dims[ax];
+                idx[ax] = 0;
+            }
         }
         return wrap(out, r);
     }
 
+    /** The strides of t's elements along the axes of {@code out} (0 where t is broadcast). */
+    private static int[] alignedStrides(Tensor t, Shape out) {
+        int r = out.rank();
+        int[] st = new int[r];
+        int shift = r - t.rank();
+        int[] d = t.shape.dimsUnsafe();
+        for (int i = 0; i < t.rank(); i++) {
+            st[i + shift] = d[i] == 1 ? 0 : t.strides[i];
+        }
+        return st;
+    }
+
+    private static double apply(int code, DoubleBinaryOperator f, double x, double y) {
+        switch (code) {
+            case ADD:
+                return x + y;
+            case SUB:
+                return x - y;
+            case MUL:
+                return x * y;
+            case DIV:
+                return x / y;
+            default:
+                return f.applyAsDouble(x, y);
+        }
+    }
+
+    /** r[i] = a[i] ∘ b[i]: all arrays indexed from 0, the loop form HotSpot vectorizes. */
+    private static void zipFlat(int code, DoubleBinaryOperator f, double[] a, double[] b, double[] r, int n) {
+        switch (code) {
+            case ADD:
+                for (int i = 0; i < n; i++) {
+                    r[i] = a[i] + b[i];
+                }
+                break;
+            case SUB:
+                for (int i = 0; i < n; i++) {
+                    r[i] = a[i] - b[i];
+                }
+                break;
+            case MUL:
+                for (int i = 0; i < n; i++) {
+                    r[i] = a[i] * b[i];
+                }
+                break;
+            case DIV:
+                for (int i = 0; i < n; i++) {
+                    r[i] = a[i] / b[i];
+                }
+                break;
+            default:
+                for (int i = 0; i < n; i++) {
+                    r[i] = f.applyAsDouble(a[i], b[i]);
+                }
+        }
+    }
+
+    /** r[ro + j] = a[ao + j·sa] ∘ b[bo + j·sb] for j &lt; len. */
+    private static void zipStrided(int code, DoubleBinaryOperator f, double[] a, int ao, int sa,
+                                   double[] b, int bo, int sb, double[] r, int ro, int len) {
+        switch (code) {
+            case ADD:
+                for (int j = 0; j < len; j++) {
+                    r[ro + j] = a[ao + j * sa] + b[bo + j * sb];
+                }
+                break;
+            case SUB:
+                for (int j = 0; j < len; j++) {
+                    r[ro + j] = a[ao + j * sa] - b[bo + j * sb];
+                }
+                break;
+            case MUL:
+                for (int j = 0; j < len; j++) {
+                    r[ro + j] = a[ao + j * sa] * b[bo + j * sb];
+                }
+                break;
+            case DIV:
+                for (int j = 0; j < len; j++) {
+                    r[ro + j] = a[ao + j * sa] / b[bo + j * sb];
+                }
+                break;
+            default:
+                for (int j = 0; j < len; j++) {
+                    r[ro + j] = f.applyAsDouble(a[ao + j * sa], b[bo + j * sb]);
+                }
+        }
+    }
+
     /** Elementwise sum a + b (broadcasting). */
     public Tensor add(Tensor o) {
-        if (contiguous && o.contiguous && shape.equals(o.shape)) {
-            int n = shape.size();
-            double[] r = new double[n];
-            for (int i = 0; i < n; i++) {
-                r[i] = data[offset + i] + o.data[o.offset + i];
-            }
-            return wrap(shape, r);
-        }
-        return binary(o, "add", Double::sum);
+        return binary(o, "add", ADD, null);
     }
 
     /** Elementwise difference a − b (broadcasting). */
     public Tensor sub(Tensor o) {
-        if (contiguous && o.contiguous && shape.equals(o.shape)) {
-            int n = shape.size();
-            double[] r = new double[n];
-            for (int i = 0; i < n; i++) {
-                r[i] = data[offset + i] - o.data[o.offset + i];
-            }
-            return wrap(shape, r);
-        }
-        return binary(o, "sub", (x, y) -> x - y);
+        return binary(o, "sub", SUB, null);
     }
 
     /** Elementwise (Hadamard) product a ⊙ b (broadcasting). */
     public Tensor mul(Tensor o) {
-        if (contiguous && o.contiguous && shape.equals(o.shape)) {
-            int n = shape.size();
-            double[] r = new double[n];
-            for (int i = 0; i < n; i++) {
-                r[i] = data[offset + i] * o.data[o.offset + i];
-            }
-            return wrap(shape, r);
-        }
-        return binary(o, "mul", (x, y) -> x * y);
+        return binary(o, "mul", MUL, null);
     }
 
     /** Elementwise quotient a / b (broadcasting). */
     public Tensor div(Tensor o) {
-        return binary(o, "div", (x, y) -> x / y);
+        return binary(o, "div", DIV, null);
     }
 
     /** Elementwise power a^b (broadcasting), as {@link Math#pow}. */
     public Tensor pow(Tensor o) {
-        return binary(o, "pow", Math::pow);
+        return binary(o, "pow", GENERIC, Math::pow);
     }
 
     /** Elementwise maximum (NaN propagates). */
     public Tensor maximum(Tensor o) {
-        return binary(o, "maximum", Math::max);
+        return binary(o, "maximum", GENERIC, Math::max);
     }
 
     /** Elementwise minimum (NaN propagates). */
     public Tensor minimum(Tensor o) {
-        return binary(o, "minimum", Math::min);
+        return binary(o, "minimum", GENERIC, Math::min);
     }
 
     /** 1 where a = b, else 0. */
     public Tensor eq(Tensor o) {
-        return binary(o, "eq", (x, y) -> x == y ? 1.0 : 0.0);
+        return binary(o, "eq", GENERIC, (x, y) -> x == y ? 1.0 : 0.0);
     }
 
     /** 1 where a ≠ b, else 0. */
     public Tensor ne(Tensor o) {
-        return binary(o, "ne", (x, y) -> x != y ? 1.0 : 0.0);
+        return binary(o, "ne", GENERIC, (x, y) -> x != y ? 1.0 : 0.0);
     }
 
     /** 1 where a &lt; b, else 0. */
     public Tensor lt(Tensor o) {
-        return binary(o, "lt", (x, y) -> x < y ? 1.0 : 0.0);
+        return binary(o, "lt", GENERIC, (x, y) -> x < y ? 1.0 : 0.0);
     }
 
     /** 1 where a ≤ b, else 0. */
     public Tensor le(Tensor o) {
-        return binary(o, "le", (x, y) -> x <= y ? 1.0 : 0.0);
+        return binary(o, "le", GENERIC, (x, y) -> x <= y ? 1.0 : 0.0);
     }
 
     /** 1 where a &gt; b, else 0. */
     public Tensor gt(Tensor o) {
-        return binary(o, "gt", (x, y) -> x > y ? 1.0 : 0.0);
+        return binary(o, "gt", GENERIC, (x, y) -> x > y ? 1.0 : 0.0);
     }
 
     /** 1 where a ≥ b, else 0. */
     public Tensor ge(Tensor o) {
-        return binary(o, "ge", (x, y) -> x >= y ? 1.0 : 0.0);
+        return binary(o, "ge", GENERIC, (x, y) -> x >= y ? 1.0 : 0.0);
     }
 
     /** Elementwise f(a, b) with broadcasting; {@code op} names the operation in error messages. */
     public Tensor zipWith(Tensor o, String op, DoubleBinaryOperator f) {
-        return binary(o, op, f);
+        return binary(o, op, GENERIC, f);
     }
 
     /** a + s. */
     public Tensor add(double s) {
-        return map(x -> x + s);
+        return scalarOp(ADD, s);
     }
 
     /** a − s. */
     public Tensor sub(double s) {
-        return map(x -> x - s);
+        return scalarOp(SUB, s);
     }
 
     /** a · s. */
     public Tensor mul(double s) {
-        return map(x -> x * s);
+        return scalarOp(MUL, s);
     }
 
     /** a / s. */
     public Tensor div(double s) {
-        return map(x -> x / s);
+        return scalarOp(DIV, s);
+    }
+
+    private Tensor scalarOp(int code, double s) {
+        int n = shape.size();
+        double[] a = contiguous && offset == 0 ? data : toArray(); // indexed from 0: vectorizable loops
+        double[] r = new double[n];
+        switch (code) {
+            case ADD:
+                for (int i = 0; i < n; i++) {
+                    r[i] = a[i] + s;
+                }
+                break;
+            case SUB:
+                for (int i = 0; i < n; i++) {
+                    r[i] = a[i] - s;
+                }
+                break;
+            case MUL:
+                for (int i = 0; i < n; i++) {
+                    r[i] = a[i] * s;
+                }
+                break;
+            default:
+                for (int i = 0; i < n; i++) {
+                    r[i] = a[i] / s;
+                }
+        }
+        return wrap(shape, r);
     }
 
     /** a^s elementwise. */
@@ -659,9 +799,9 @@ public final class Tensor {
         return map(Math::signum);
     }
 
-    /** max(a, 0). */
+    /** max(a, 0); NaN stays NaN. */
     public Tensor relu() {
-        return map(x -> x > 0 ? x : 0.0);
+        return map(x -> Math.max(x, 0.0));
     }
 
     /** Clamps every element into [low, high]. */
@@ -767,7 +907,51 @@ public final class Tensor {
 
     /** Σ over the given axes (all axes when {@code axes} is null). */
     public Tensor sum(int[] axes, boolean keepDims) {
-        return reduce(axes, keepDims, "sum", Tensor::sumRow);
+        Tensor leading = sumLeadingAxes(axes, keepDims, "sum");
+        return leading != null ? leading : reduce(axes, keepDims, "sum", Tensor::sumRow);
+    }
+
+    /**
+     * Σ over the leading axes 0 … q−1 (q &lt; rank) of a contiguous tensor, e.g. the batch axis of a
+     * gradient: viewed as an R×K matrix, the rows are added into one accumulator row in order
+     * i = 0, 1, …, R−1, which is the order of {@link #sumRow}, so the bits are the same as by the
+     * general path (which would first transpose the data). Null when the case does not apply.
+     */
+    private Tensor sumLeadingAxes(int[] axes, boolean keepDims, String op) {
+        if (axes == null || !contiguous) {
+            return null;
+        }
+        int[] ax = normalizeAxes(axes, op);
+        int q = ax.length;
+        if (q == 0 || q == rank() || ax[q - 1] != q - 1) {
+            return null;
+        }
+        int[] d = shape.dimsUnsafe();
+        int rows = 1;
+        for (int i = 0; i < q; i++) {
+            rows *= d[i];
+        }
+        int cols = shape.size() / Math.max(rows, 1);
+        if (rows == 0) {
+            cols = 1;
+            for (int i = q; i < d.length; i++) {
+                cols *= d[i];
+            }
+        }
+        double[] acc = new double[cols];
+        for (int i = 0, base = offset; i < rows; i++, base += cols) {
+            for (int j = 0; j < cols; j++) {
+                acc[j] += data[base + j];
+            }
+        }
+        int[] outDims;
+        if (keepDims) {
+            outDims = d.clone();
+            Arrays.fill(outDims, 0, q, 1);
+        } else {
+            outDims = Arrays.copyOfRange(d, q, d.length);
+        }
+        return wrap(Shape.of(outDims), acc);
     }
 
     /** Σ over one axis. */
@@ -785,8 +969,16 @@ public final class Tensor {
         return mean(null, false);
     }
 
-    /** Arithmetic mean over the given axes (all when null). */
+    /** Arithmetic mean over the given axes (all when null): the sum divided by the number of terms. */
     public Tensor mean(int[] axes, boolean keepDims) {
+        Tensor leading = sumLeadingAxes(axes, keepDims, "mean");
+        if (leading != null) {
+            int count = 1;
+            for (int a : axes) {
+                count *= dim(a);
+            }
+            return leading.div((double) count);
+        }
         return reduce(axes, keepDims, "mean", (s, f, n) -> sumRow(s, f, n) / n);
     }
 
@@ -957,7 +1149,7 @@ public final class Tensor {
 
     /**
      * log Σ exp(x) over the given axes, computed stably as m + log Σ exp(x − m) with m = max x
-     * (−∞ for an all −∞ row, +∞ if any element is +∞).
+     * (−∞ for an all −∞ row, +∞ if any element is +∞, NaN if any element is NaN).
      */
     public Tensor logSumExp(int[] axes, boolean keepDims) {
         return reduce(axes, keepDims, "logSumExp", Tensor::logSumExpRow);
@@ -973,6 +1165,8 @@ public final class Tensor {
         for (int i = f; i < f + n; i++) {
             if (s[i] > m) {
                 m = s[i];
+            } else if (Double.isNaN(s[i])) {
+                return Double.NaN;
             }
         }
         if (Double.isInfinite(m)) {
@@ -1028,6 +1222,19 @@ public final class Tensor {
             throw new IllegalArgumentException("matmul: operands must have at least 1 axis, got " + shape + " @ "
                     + o.shape);
         }
+        if (rank() == 2 && o.rank() == 2) { // the common case, without the batch machinery
+            int m = dim(0);
+            int k = dim(1);
+            int n = o.dim(1);
+            if (k != o.dim(0)) {
+                throw new IllegalArgumentException("matmul: inner dimensions differ: " + shape + " @ " + o.shape
+                        + " (" + k + " != " + o.dim(0) + ")");
+            }
+            double[] out = new double[m * n];
+            MatMul.multiply(data, offset, strides[0], strides[1], o.data, o.offset, o.strides[0], o.strides[1],
+                    out, 0, m, k, n);
+            return wrap(Shape.of(m, n), out);
+        }
         Tensor a = rank() == 1 ? unsqueeze(0) : this;
         Tensor b = o.rank() == 1 ? o.unsqueeze(1) : o;
         int m = a.dim(-2);
@@ -1048,17 +1255,12 @@ public final class Tensor {
         outDims[batch.rank() + 1] = n;
         int nb = batch.size();
         double[] out = new double[nb * m * n];
-        int[] aFull = Arrays.copyOf(batch.dimsUnsafe(), batch.rank() + 2);
-        aFull[batch.rank()] = m;
-        aFull[batch.rank() + 1] = k;
-        int[] bFull = Arrays.copyOf(batch.dimsUnsafe(), batch.rank() + 2);
-        bFull[batch.rank()] = k;
-        bFull[batch.rank() + 1] = n;
-        double[] av = a.broadcastTo(Shape.of(aFull)).dataViewOrCopy(aBatch.size() == nb);
-        double[] bv = b.broadcastTo(Shape.of(bFull)).dataViewOrCopy(bBatch.size() == nb);
-        for (int t = 0; t < nb; t++) {
-            MatMul.multiply(av, t * m * k, bv, t * k * n, out, t * m * n, m, k, n);
-        }
+        // read both operands in place through their strides (transposed, sliced and broadcast views
+        // cost no copy); broadcast batch axes get stride 0
+        int[] aOffsets = batchOffsets(a, batch);
+        int[] bOffsets = batchOffsets(b, batch);
+        MatMul.multiply(a.data, aOffsets, a.strides[a.rank() - 2], a.strides[a.rank() - 1],
+                b.data, bOffsets, b.strides[b.rank() - 2], b.strides[b.rank() - 1], out, 0, m, k, n);
         Tensor r = wrap(Shape.of(outDims), out);
         if (rank() == 1 && o.rank() == 1) {
             return r.reshape();
@@ -1072,8 +1274,34 @@ public final class Tensor {
         return r;
     }
 
-    private double[] dataViewOrCopy(boolean allowView) {
-        return allowView ? dataView() : toArray();
+    /**
+     * The storage offset of each matrix of {@code t} (rank ≥ 2) when its leading axes are broadcast to
+     * {@code batch}, in row-major order of the batch index.
+     */
+    private static int[] batchOffsets(Tensor t, Shape batch) {
+        int nb = batch.size();
+        int[] offs = new int[nb];
+        int br = batch.rank();
+        int[] bd = batch.dimsUnsafe();
+        int[] st = new int[br]; // stride of each batch axis in t (0 where t has size 1 or lacks the axis)
+        int shift = br - (t.rank() - 2);
+        for (int i = 0; i < t.rank() - 2; i++) {
+            st[i + shift] = t.shape.dimsUnsafe()[i] == 1 ? 0 : t.strides[i];
+        }
+        int[] idx = new int[br];
+        int p = t.offset;
+        for (int q = 0; q < nb; q++) {
+            offs[q] = p;
+            for (int ax = br - 1; ax >= 0; ax--) {
+                p += st[ax];
+                if (++idx[ax] < bd[ax]) {
+                    break;
+                }
+                p -= st[ax] * bd[ax];
+                idx[ax] = 0;
+            }
+        }
+        return offs;
     }
 
     /** Inner product Σ aᵢbᵢ of two 1-d tensors of equal length. */
@@ -1543,7 +1771,7 @@ public final class Tensor {
 
     /**
      * True when shapes are equal and |a − b| ≤ atol + rtol·|b| elementwise (NumPy's isclose; NaNs are
-     * never close).
+     * never close, an infinity is close only to the same infinity).
      */
     public boolean allClose(Tensor other, double rtol, double atol) {
         if (!shape.equals(other.shape)) {
@@ -1554,6 +1782,9 @@ public final class Tensor {
         for (int i = 0; i < a.length; i++) {
             if (a[i] == b[i]) {
                 continue;
+            }
+            if (Double.isInfinite(a[i]) || Double.isInfinite(b[i])) { // ∞ is close only to itself
+                return false;
             }
             if (!(Math.abs(a[i] - b[i]) <= atol + rtol * Math.abs(b[i]))) {
                 return false;

@@ -1,0 +1,148 @@
+package org.nabla.tensor;
+
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
+import java.util.concurrent.RecursiveAction;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.IntConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one bounded pool of threads that Nabla's heavy kernels (matrix multiplication) run on.
+ *
+ * <p>The number of threads is, in order of precedence: the last value given to
+ * {@link #setThreads(int)}; the system property {@code nabla.threads} (e.g.
+ * {@code -Dnabla.threads=1} for a strictly serial run); the number of available processors.
+ *
+ * <p>The number of threads never changes a result. Work is split into independent pieces (blocks of
+ * the output) and every output element is computed by one thread with a fixed order of summation,
+ * so results are bitwise identical for 1 thread and for many (DESIGN.md, decision 9).
+ * Small operations never use the pool: handing work to another thread costs microseconds.
+ */
+public final class Parallelism {
+    private static final Logger LOG = LoggerFactory.getLogger(Parallelism.class);
+    /** The system property that sets the number of threads. */
+    public static final String PROPERTY = "nabla.threads";
+
+    private static volatile int threads = initialThreads();
+    private static ForkJoinPool pool;
+
+    private Parallelism() {
+    }
+
+    private static int initialThreads() {
+        return parseThreads(System.getProperty(PROPERTY), Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * The number of threads a value of {@code nabla.threads} asks for: a whole number ≥ 1; when it is
+     * absent or blank, {@code available}; when it is anything else, {@code available} and a warning.
+     */
+    static int parseThreads(String value, int available) {
+        int fallback = Math.max(1, available);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int t = Integer.parseInt(value.trim());
+            if (t >= 1) {
+                return t;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        LOG.warn("system property {}={} is not a whole number ≥ 1; using {} threads (the number of "
+                + "available processors)", PROPERTY, value, fallback);
+        return fallback;
+    }
+
+    /** The number of threads heavy kernels may use (≥ 1; 1 means everything runs on the caller's thread). */
+    public static int threads() {
+        return threads;
+    }
+
+    /**
+     * Sets the number of threads heavy kernels may use; 1 makes every kernel serial. Takes effect for
+     * operations started afterwards.
+     *
+     * @throws IllegalArgumentException when {@code n < 1}
+     */
+    public static synchronized void setThreads(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("setThreads: the number of threads must be ≥ 1, got " + n);
+        }
+        if (n != threads && pool != null) {
+            pool.shutdown(); // running tasks finish; its threads then exit
+            pool = null;
+        }
+        threads = n;
+    }
+
+    private static synchronized ForkJoinPool pool() {
+        if (pool == null) {
+            pool = new ForkJoinPool(threads, p -> {
+                ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
+                t.setName("nabla-worker-" + t.getPoolIndex());
+                t.setDaemon(true);
+                return t;
+            }, null, false);
+        }
+        return pool;
+    }
+
+    /**
+     * Runs {@code body.accept(t)} for every t in [0, count), each exactly once, on the pool when
+     * {@code parallel} is true and more than one thread is allowed, else in order on the caller's
+     * thread. The calls must be independent of one another (they may run in any order).
+     */
+    static void forEach(int count, boolean parallel, IntConsumer body) {
+        int t = threads;
+        if (!parallel || t == 1 || count <= 1) {
+            for (int i = 0; i < count; i++) {
+                body.accept(i);
+            }
+            return;
+        }
+        ForkJoinPool p = pool();
+        if (inPool(p)) { // already on one of our workers: split here
+            new Range(body, 0, count).invoke();
+            return;
+        }
+        try {
+            p.invoke(new Range(body, 0, count));
+        } catch (RejectedExecutionException e) { // setThreads shut this pool down meanwhile: run here
+            for (int i = 0; i < count; i++) {
+                body.accept(i);
+            }
+        }
+    }
+
+    /** Divide and conquer over [from, to): halves are forked until one index remains. */
+    private static final class Range extends RecursiveAction {
+        private final IntConsumer body;
+        private final int from;
+        private final int to;
+
+        Range(IntConsumer body, int from, int to) {
+            this.body = body;
+            this.from = from;
+            this.to = to;
+        }
+
+        @Override
+        protected void compute() {
+            if (to - from == 1) {
+                body.accept(from);
+                return;
+            }
+            int mid = (from + to) >>> 1;
+            invokeAll(new Range(body, from, mid), new Range(body, mid, to));
+        }
+    }
+
+    private static boolean inPool(ForkJoinPool p) {
+        Thread t = Thread.currentThread();
+        return t instanceof ForkJoinWorkerThread && ((ForkJoinWorkerThread) t).getPool() == p;
+    }
+}
