@@ -203,9 +203,9 @@ class RngTest {
         assertThat(b.mean().item()).isCloseTo(0.3, within(0.02));
         Rng r = new Rng(1);
         assertThatThrownBy(() -> r.uniform(1, 0))
-                .hasMessage("uniform: expected low ≤ high, got low = 1.0, high = 0.0");
+                .hasMessage("uniform: expected finite low ≤ high, got low = 1.0, high = 0.0");
         assertThatThrownBy(() -> r.normal(0, -1))
-                .hasMessage("normal: expected std ≥ 0, got -1.0");
+                .hasMessage("normal: expected a finite mean and a finite std ≥ 0, got mean = 0.0, std = -1.0");
         assertThatThrownBy(() -> r.bernoulli(1.5))
                 .hasMessage("bernoulli: expected 0 ≤ p ≤ 1, got 1.5");
     }

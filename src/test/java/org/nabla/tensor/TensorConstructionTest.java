@@ -47,7 +47,7 @@ class TensorConstructionTest {
         Tensor t = Tensor.of(1, 2, 3);
         double[] a = t.toArray();
         a[0] = 42;
-        assertThat(t.get(0).item()).isEqualTo(1.0);
+        assertThat(t.select(0, 0).item()).isEqualTo(1.0);
         double[][] rows = Tensor.of(new double[][] {{1, 2}, {3, 4}}).toArray2d();
         rows[0][0] = 9;
         assertThat(Tensor.of(new double[][] {{1, 2}, {3, 4}}).get(0, 0)).isEqualTo(1.0);

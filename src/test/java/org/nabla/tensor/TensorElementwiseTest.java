@@ -161,7 +161,7 @@ class TensorElementwiseTest {
         assertThat(a.div(2).toArray()).containsExactly(0.5, -1, 2);
         assertThat(a.pow(2).toArray()).containsExactly(1, 4, 16);
         assertThat(a.pow(3).toArray()).containsExactly(1, -8, 64);
-        assertThat(a.pow(0.5).get(2).item()).isEqualTo(2.0);
+        assertThat(a.pow(0.5).select(0, 2).item()).isEqualTo(2.0);
         assertThat(a.add(Tensor.scalar(1))).isEqualTo(a.add(1));
     }
 

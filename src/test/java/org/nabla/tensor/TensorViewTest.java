@@ -138,13 +138,16 @@ class TensorViewTest {
         assertThat(s.shape()).isEqualTo(Shape.of(2, 4));
         assertThat(s.get(1, 3)).isEqualTo(x(1, 2, 3));
         assertThat(X.select(-1, -1).get(1, 1)).isEqualTo(x(1, 1, 3));
-        assertThat(X.get(1).get(2).get(3).item()).isEqualTo(x(1, 2, 3));
+        assertThat(X.select(0, 1).select(0, 2).select(0, 3).item()).isEqualTo(x(1, 2, 3));
         assertThatThrownBy(() -> X.select(1, 3))
                 .isInstanceOf(IndexOutOfBoundsException.class)
                 .hasMessage("select: index 3 is out of range for axis 1 of size 3 (shape [2, 3, 4])");
-        assertThatThrownBy(() -> X.get(-3))
+        assertThatThrownBy(() -> X.select(0, -3))
                 .isInstanceOf(IndexOutOfBoundsException.class)
                 .hasMessage("select: index -3 is out of range for axis 0 of size 2 (shape [2, 3, 4])");
+        assertThatThrownBy(() -> X.get(1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("get: expected 3 indices for shape [2, 3, 4], got 1");
         assertOriginalUnchanged();
     }
 
