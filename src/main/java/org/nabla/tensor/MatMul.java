@@ -26,9 +26,10 @@ package org.nabla.tensor;
  *       instructions; the row of C (2 KiB) and the four rows of B (8 KiB) stay in the L1 cache, and
  *       every row of C is loaded and stored once per four products rather than once per product.</li>
  * </ol>
- * (A register-blocked micro-kernel with scalar accumulators, as in BLAS written in C, measured 2–4
+ * (A register-blocked micro-kernel with scalar accumulators, as in BLAS written in C, measured 3–6
  * times slower here: C2 in Java 17 does not vectorize scalar accumulators, and the x86-64 register file
- * holds only 16 of them. See docs/benchmarks.md.)
+ * holds only 16 of them. Math.fma did not help either, and would break the bitwise equality with the
+ * textbook sum. See docs/benchmarks.md.)
  */
 final class MatMul {
     /** Depth of a packed panel (the p extent). */

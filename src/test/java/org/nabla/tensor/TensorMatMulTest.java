@@ -89,6 +89,20 @@ class TensorMatMulTest {
     }
 
     @Test
+    void randomSizesAndLayoutsEqualTheTripleLoop() {
+        Rng rng = new Rng(2718);
+        for (int trial = 0; trial < 30; trial++) {
+            int m = 1 + rng.nextInt(trial < 15 ? 20 : 150);
+            int k = 1 + rng.nextInt(trial < 15 ? 20 : 300);
+            int n = 1 + rng.nextInt(trial < 15 ? 20 : 300);
+            Tensor a = rng.nextInt(2) == 0 ? Tensor.randn(rng, m, k) : Tensor.randn(rng, k, m).t();
+            Tensor b = rng.nextInt(2) == 0 ? Tensor.randn(rng, k, n) : Tensor.randn(rng, n, k).t();
+            assertThat(a.matmul(b).toArray()).as("trial %d: %d×%d @ %d×%d", trial, m, k, k, n)
+                    .isEqualTo(naive(a, b).toArray());
+        }
+    }
+
+    @Test
     void resultDoesNotDependOnTheNumberOfThreads() {
         Rng rng = new Rng(3);
         Tensor a = Tensor.randn(rng, 300, 270);
