@@ -129,7 +129,7 @@ class TheoryLimitsTest {
         double e100 = meanRelativeNtkError(100, 10, x);
         double e1000 = meanRelativeNtkError(1000, 10, x);
         double e10000 = meanRelativeNtkError(10_000, 10, x);
-        System.out.printf("reference NTK mean relative error: width 100 %.4f, 1000 %.4f, 10000 %.4f%n", e100, e1000,
+        System.out.printf("NTK mean relative error: width 100 %.4f, 1000 %.4f, 10000 %.4f%n", e100, e1000,
                 e10000);
         assertThat(e1000).isLessThan(e100);
         assertThat(e10000).isLessThan(e1000);
