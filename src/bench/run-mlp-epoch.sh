@@ -13,8 +13,8 @@ mkdir -p target/bench-classes
 javac -nowarn -cp target/classes:target/test-classes -d target/bench-classes src/bench/java/org/nabla/bench/MlpEpochTiming.java
 SLF4J_VERSION=$(sed -n 's:.*<slf4j.version>\(.*\)</slf4j.version>.*:\1:p' pom.xml)
 CP="target/classes:target/test-classes:target/bench-classes:$HOME/.m2/repository/org/slf4j/slf4j-api/$SLF4J_VERSION/slf4j-api-$SLF4J_VERSION.jar"
-NABLA=$(java -cp "$CP" org.nabla.bench.MlpEpochTiming "$DIR" "$N" | tail -n 1)
-TORCH=$(/usr/bin/python3 src/bench/python/mlp_epoch.py "$DIR" "$N" | tail -n 1)
+NABLA=$(java -Dnabla.threads="${NABLA_THREADS:-1}" -cp "$CP" org.nabla.bench.MlpEpochTiming "$DIR" "$N" | tail -n 1)
+TORCH=$(OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 LD_LIBRARY_PATH="${PEER_LD_LIBRARY_PATH:-}" /usr/bin/python3 src/bench/python/mlp_epoch.py "$DIR" "$N" | tail -n 1)
 echo "$NABLA"
 echo "$TORCH"
 field() { echo "$1" | tr ' ' '\n' | sed -n "s/^$2=//p"; }

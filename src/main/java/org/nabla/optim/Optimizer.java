@@ -234,7 +234,7 @@ public abstract class Optimizer {
         }
     }
 
-    /** Requires 0 ≤ v < 1 (decay rates β). */
+    /** Requires 0 ≤ v &lt; 1 (decay rates β). */
     protected void requireUnitInterval(Map<String, Object> h, String key) {
         double v = number(h, key);
         if (!(v >= 0 && v < 1)) {
