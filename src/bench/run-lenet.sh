@@ -16,9 +16,9 @@ cp="target/classes:$(cat target/bench-classpath.txt)"
 out="$root/target/bench-classes"
 mkdir -p "$out"
 javac -cp "$cp" -d "$out" src/bench/java/org/nabla/bench/LeNetTiming.java
-nabla_line="$(java -Xmx2g -cp "$cp:$out" org.nabla.bench.LeNetTiming)"
+nabla_line="$(java -Dnabla.threads="${NABLA_THREADS:-1}" -Xmx2g -cp "$cp:$out" org.nabla.bench.LeNetTiming)"
 echo "$nabla_line" >&2
-torch_line="$($py src/bench/python/lenet.py)"
+torch_line="$(OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 LD_LIBRARY_PATH="${PEER_LD_LIBRARY_PATH:-}" $py src/bench/python/lenet.py)"
 echo "$torch_line" >&2
 nabla="$(echo "$nabla_line" | sed -E 's/^nabla_seconds=([0-9.]+).*/\1/')"
 torch="$(echo "$torch_line" | sed -E 's/^torch_seconds=([0-9.]+).*/\1/')"
