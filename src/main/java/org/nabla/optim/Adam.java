@@ -61,23 +61,37 @@ public final class Adam extends Optimizer {
         double eps = group.getDouble(EPSILON);
         boolean amsgrad = group.getBoolean(AMSGRAD);
         double t = stepCount(state) + 1;
-        Tensor m = state.getOrDefault("exp_avg", Tensor.zeros(g.shape()));
-        Tensor v = state.getOrDefault("exp_avg_sq", Tensor.zeros(g.shape()));
-        m = m.mul(beta1).add(g.mul(1 - beta1));
-        v = v.mul(beta2).add(g.mul(g).mul(1 - beta2));
-        state.put("step", Tensor.scalar(t));
-        state.put("exp_avg", m);
-        state.put("exp_avg_sq", v);
+        int n = g.size();
+        double[] gv = g.dataView();
+        double[] m = state.containsKey("exp_avg") ? state.get("exp_avg").toArray() : new double[n];
+        double[] v = state.containsKey("exp_avg_sq") ? state.get("exp_avg_sq").toArray() : new double[n];
+        double[] vMax = !amsgrad ? null
+                : state.containsKey("max_exp_avg_sq") ? state.get("max_exp_avg_sq").toArray() : new double[n];
         double biasCorrection1 = 1 - Math.pow(beta1, t);
         double biasCorrection2Sqrt = Math.sqrt(1 - Math.pow(beta2, t));
-        Tensor second = v;
-        if (amsgrad) {
-            Tensor vMax = state.getOrDefault("max_exp_avg_sq", Tensor.zeros(g.shape())).maximum(v);
-            state.put("max_exp_avg_sq", vMax);
-            second = vMax;
+        double stepScale = -lr / biasCorrection1;
+        double[] d = new double[n];
+        // One fused pass (the same operations, in the same order, as the formulas in the class comment):
+        //   m ← β₁m + (1 − β₁)g,  v ← β₂v + (1 − β₂)g²,  [v̂max ← max(v̂max, v)],
+        //   d = −η/(1 − β₁ᵗ) · m / (√v / √(1 − β₂ᵗ) + ε)
+        for (int i = 0; i < n; i++) {
+            double gi = gv[i];
+            m[i] = m[i] * beta1 + gi * (1 - beta1);
+            v[i] = v[i] * beta2 + gi * gi * (1 - beta2);
+            double second = v[i];
+            if (vMax != null) {
+                vMax[i] = Math.max(vMax[i], v[i]);
+                second = vMax[i];
+            }
+            d[i] = m[i] / (Math.sqrt(second) / biasCorrection2Sqrt + eps) * stepScale;
         }
-        Tensor denominator = second.sqrt().div(biasCorrection2Sqrt).add(eps);
-        return m.div(denominator).mul(-lr / biasCorrection1);
+        state.put("step", Tensor.scalar(t));
+        state.put("exp_avg", Tensor.of(g.shape(), m));
+        state.put("exp_avg_sq", Tensor.of(g.shape(), v));
+        if (vMax != null) {
+            state.put("max_exp_avg_sq", Tensor.of(g.shape(), vMax));
+        }
+        return Tensor.of(g.shape(), d);
     }
 
     @Override
