@@ -1,6 +1,5 @@
 package org.nabla.optim;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nabla.autodiff.Parameter;
@@ -68,12 +67,9 @@ public final class Adagrad extends Optimizer {
     }
 
     /** Builds an {@link Adagrad}. */
-    public static final class Builder {
-        private final List<Parameter> parameters;
-        private final Map<String, Object> h = new LinkedHashMap<>();
-
+    public static final class Builder extends OptimizerBuilder<Builder> {
         private Builder(List<Parameter> parameters) {
-            this.parameters = parameters;
+            super(parameters);
             h.put(ParameterGroup.LEARNING_RATE, 1e-2);
             h.put(LEARNING_RATE_DECAY, 0.0);
             h.put(WEIGHT_DECAY, 0.0);
@@ -81,16 +77,7 @@ public final class Adagrad extends Optimizer {
             h.put(EPSILON, 1e-10);
         }
 
-        /** The learning rate η. */
-        public Builder learningRate(double eta) {
-            h.put(ParameterGroup.LEARNING_RATE, eta);
-            return this;
-        }
 
-        /** Alias of {@link #learningRate(double)}. */
-        public Builder lr(double eta) {
-            return learningRate(eta);
-        }
 
         /** The decay δ in η_t = η / (1 + (t − 1) δ). */
         public Builder learningRateDecay(double delta) {

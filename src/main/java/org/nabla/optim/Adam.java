@@ -132,29 +132,9 @@ public final class Adam extends Optimizer {
     }
 
     /** The setters shared by the Adam and AdamW builders. */
-    abstract static class AdamBuilder<B extends AdamBuilder<B>> {
-        final List<Parameter> parameters;
-        final Map<String, Object> h;
-
+    public abstract static class AdamBuilder<B extends AdamBuilder<B>> extends OptimizerBuilder<B> {
         AdamBuilder(List<Parameter> parameters, Map<String, Object> h) {
-            this.parameters = parameters;
-            this.h = h;
-        }
-
-        @SuppressWarnings("unchecked")
-        private B self() {
-            return (B) this;
-        }
-
-        /** The step size α (learning rate η). */
-        public B learningRate(double alpha) {
-            h.put(ParameterGroup.LEARNING_RATE, alpha);
-            return self();
-        }
-
-        /** Alias of {@link #learningRate(double)}. */
-        public B lr(double alpha) {
-            return learningRate(alpha);
+            super(parameters, h);
         }
 
         /** Exponential decay rates β₁, β₂ of the moment estimates. */

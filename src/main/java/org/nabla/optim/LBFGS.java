@@ -1,7 +1,6 @@
 package org.nabla.optim;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -607,13 +606,11 @@ public final class LBFGS extends Optimizer {
     }
 
     /** Builds an {@link LBFGS}. */
-    public static final class Builder {
-        private final List<Parameter> parameters;
-        private final Map<String, Object> h = new LinkedHashMap<>();
+    public static final class Builder extends OptimizerBuilder<Builder> {
         private boolean maxEvalSet;
 
         private Builder(List<Parameter> parameters) {
-            this.parameters = parameters;
+            super(parameters);
             h.put(ParameterGroup.LEARNING_RATE, 1.0);
             h.put(MAX_ITER, 20);
             h.put(MAX_EVAL, 25);
@@ -623,16 +620,7 @@ public final class LBFGS extends Optimizer {
             h.put(LINE_SEARCH, LineSearch.NONE);
         }
 
-        /** The learning rate η (the fixed step, or the line search's initial trial step). */
-        public Builder learningRate(double eta) {
-            h.put(ParameterGroup.LEARNING_RATE, eta);
-            return this;
-        }
 
-        /** Alias of {@link #learningRate(double)}. */
-        public Builder lr(double eta) {
-            return learningRate(eta);
-        }
 
         /** Maximum iterations per call of step. */
         public Builder maxIter(int maxIter) {

@@ -1,6 +1,5 @@
 package org.nabla.optim;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nabla.autodiff.Parameter;
@@ -87,12 +86,9 @@ public final class RMSprop extends Optimizer {
     }
 
     /** Builds an {@link RMSprop}. */
-    public static final class Builder {
-        private final List<Parameter> parameters;
-        private final Map<String, Object> h = new LinkedHashMap<>();
-
+    public static final class Builder extends OptimizerBuilder<Builder> {
         private Builder(List<Parameter> parameters) {
-            this.parameters = parameters;
+            super(parameters);
             h.put(ParameterGroup.LEARNING_RATE, 1e-2);
             h.put(ALPHA, 0.99);
             h.put(EPSILON, 1e-8);
@@ -101,16 +97,7 @@ public final class RMSprop extends Optimizer {
             h.put(CENTERED, false);
         }
 
-        /** The learning rate η. */
-        public Builder learningRate(double eta) {
-            h.put(ParameterGroup.LEARNING_RATE, eta);
-            return this;
-        }
 
-        /** Alias of {@link #learningRate(double)}. */
-        public Builder lr(double eta) {
-            return learningRate(eta);
-        }
 
         /** The smoothing constant α of the mean square. */
         public Builder alpha(double alpha) {

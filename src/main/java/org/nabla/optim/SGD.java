@@ -1,6 +1,5 @@
 package org.nabla.optim;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nabla.autodiff.Parameter;
@@ -74,12 +73,9 @@ public final class SGD extends Optimizer {
     }
 
     /** Builds an {@link SGD}; the learning rate must be given (as in PyTorch). */
-    public static final class Builder {
-        private final List<Parameter> parameters;
-        private final Map<String, Object> h = new LinkedHashMap<>();
-
+    public static final class Builder extends OptimizerBuilder<Builder> {
         private Builder(List<Parameter> parameters) {
-            this.parameters = parameters;
+            super(parameters);
             h.put(ParameterGroup.LEARNING_RATE, Double.NaN);
             h.put(MOMENTUM, 0.0);
             h.put(DAMPENING, 0.0);
@@ -88,6 +84,7 @@ public final class SGD extends Optimizer {
         }
 
         /** The learning rate η. */
+        @Override
         public Builder learningRate(double eta) {
             if (Double.isNaN(eta)) {
                 // NaN marks "not set" in build(): reject it here, naming the value
@@ -97,10 +94,6 @@ public final class SGD extends Optimizer {
             return this;
         }
 
-        /** Alias of {@link #learningRate(double)}. */
-        public Builder lr(double eta) {
-            return learningRate(eta);
-        }
 
         /** The momentum μ. */
         public Builder momentum(double mu) {
