@@ -10,25 +10,15 @@ import org.nabla.autodiff.Variable;
  * PyTorch's default count_include_pad = true. Its derivative spreads each cotangent equally,
  * 1/k², over the window.
  */
-public final class AvgPool2d extends Module {
-    private final int kernel;
-    private final int stride;
-    private final int padding;
-
+public final class AvgPool2d extends Pool2d {
     /** Window k, stride k, no padding. */
     public AvgPool2d(int kernel) {
         this(kernel, kernel, 0);
     }
 
-    /** Window k, stride s, padding p (p ≤ k/2). */
+    /** Window k, stride s, padding p (p ≤ k/2, as PyTorch requires). */
     public AvgPool2d(int kernel, int stride, int padding) {
-        if (kernel < 1 || stride < 1 || padding < 0 || padding > kernel / 2) {
-            throw new IllegalArgumentException("AvgPool2d: expected kernel ≥ 1, stride ≥ 1 and 0 ≤ padding ≤ kernel/2, got kernel="
-                    + kernel + ", stride=" + stride + ", padding=" + padding);
-        }
-        this.kernel = kernel;
-        this.stride = stride;
-        this.padding = padding;
+        super(kernel, stride, padding);
     }
 
     @Override
@@ -38,11 +28,6 @@ public final class AvgPool2d extends Module {
 
     /** The functional form. */
     public static Variable avgPool2d(Variable x, int kernel, int stride, int padding) {
-        return MaxPool2d.pool(x, kernel, stride, padding, false);
-    }
-
-    @Override
-    protected String describe() {
-        return "AvgPool2d(kernel=" + kernel + ", stride=" + stride + ", padding=" + padding + ")";
+        return pool(x, kernel, stride, padding, false);
     }
 }

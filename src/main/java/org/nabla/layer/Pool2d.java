@@ -1,0 +1,46 @@
+package org.nabla.layer;
+
+import org.nabla.autodiff.Variable;
+
+/**
+ * What max- and average pooling share: a square window k, a stride s and a padding p ≤ k/2, and the
+ * computation as im2col over single-channel images (N·C, 1, H, W) followed by a reduction over the
+ * window axis — max for {@link MaxPool2d}, mean for {@link AvgPool2d}.
+ */
+abstract class Pool2d extends Module {
+    final int kernel;
+    final int stride;
+    final int padding;
+
+    Pool2d(int kernel, int stride, int padding) {
+        if (kernel < 1 || stride < 1 || padding < 0 || padding > kernel / 2) {
+            throw new IllegalArgumentException(getClass().getSimpleName()
+                    + ": expected kernel ≥ 1, stride ≥ 1 and 0 ≤ padding ≤ kernel/2, got kernel=" + kernel + ", stride="
+                    + stride + ", padding=" + padding);
+        }
+        this.kernel = kernel;
+        this.stride = stride;
+        this.padding = padding;
+    }
+
+    static Variable pool(Variable x, int kernel, int stride, int padding, boolean max) {
+        String op = max ? "maxPool2d" : "avgPool2d";
+        if (x.shape().rank() != 4) {
+            throw new IllegalArgumentException(op + ": expected input (N, C, H, W), got shape " + x.shape());
+        }
+        int n = x.shape().dim(0);
+        int c = x.shape().dim(1);
+        int h = x.shape().dim(2);
+        int w = x.shape().dim(3);
+        Im2Col.Geometry g = new Im2Col.Geometry(op, 1, h, w, kernel, kernel, stride, stride, padding, padding, 1, 1);
+        Variable cols = Im2Col.im2col(x.reshape(n * c, 1, h, w), kernel, kernel, stride, stride, padding, padding, 1, 1,
+                max ? Double.NEGATIVE_INFINITY : 0.0);
+        Variable r = max ? cols.max(new int[] {1}, false) : cols.mean(new int[] {1}, false);
+        return r.reshape(n, c, g.outH, g.outW);
+    }
+
+    @Override
+    protected String describe() {
+        return getClass().getSimpleName() + "(kernel=" + kernel + ", stride=" + stride + ", padding=" + padding + ")";
+    }
+}
