@@ -17,9 +17,24 @@ import org.nabla.tensor.Tensor;
  *   <li>{@link #jvp}: the Jacobian-vector product J u by the "double-backward" trick: with
  *       w ↦ wᵀJ linear in w, J u = ∇_w (wᵀJ u) (Townsend 2017).</li>
  * </ul>
+ * All of them record the graph they need even when called inside {@link NoGrad}.
  */
 public final class Autodiff {
     private Autodiff() {
+    }
+
+    /**
+     * Runs a derivative computation with recording on, whatever the caller's {@link GradMode}: these
+     * are transforms of f, not operations on recorded values, so they work inside {@link NoGrad} too
+     * (as a numerical gradient check evaluates its function there).
+     */
+    private static Tensor recording(java.util.function.Supplier<Tensor> derivative) {
+        boolean was = GradMode.set(true);
+        try {
+            return derivative.get();
+        } finally {
+            GradMode.set(was);
+        }
     }
 
     private static Variable scalarOutput(Function<Variable, Variable> f, Variable x, String op) {
@@ -32,12 +47,20 @@ public final class Autodiff {
 
     /** ∇f(x) for a scalar function f. */
     public static Tensor grad(Function<Variable, Variable> f, Tensor x) {
+        return recording(() -> gradRecorded(f, x));
+    }
+
+    private static Tensor gradRecorded(Function<Variable, Variable> f, Tensor x) {
         Variable xv = Variable.leaf(x);
         return scalarOutput(f, xv, "grad").backward().of(xv);
     }
 
     /** The Jacobian ∂f/∂x with shape f(x).shape ++ x.shape. */
     public static Tensor jacobian(Function<Variable, Variable> f, Tensor x) {
+        return recording(() -> jacobianRecorded(f, x));
+    }
+
+    private static Tensor jacobianRecorded(Function<Variable, Variable> f, Tensor x) {
         Variable xv = Variable.leaf(x);
         Variable y = f.apply(xv);
         int m = y.shape().size();
@@ -59,6 +82,10 @@ public final class Autodiff {
 
     /** The Hessian-vector product H v for a scalar f, with v shaped like x. */
     public static Tensor hvp(Function<Variable, Variable> f, Tensor x, Tensor v) {
+        return recording(() -> hvpRecorded(f, x, v));
+    }
+
+    private static Tensor hvpRecorded(Function<Variable, Variable> f, Tensor x, Tensor v) {
         if (!v.shape().equals(x.shape())) {
             throw new IllegalArgumentException("hvp: v has shape " + v.shape() + " but x has shape " + x.shape()
                     + " (expected equal shapes)");
@@ -72,6 +99,10 @@ public final class Autodiff {
 
     /** The Hessian ∂²f/∂x² of a scalar f, shape x.shape ++ x.shape (n Hessian-vector products). */
     public static Tensor hessian(Function<Variable, Variable> f, Tensor x) {
+        return recording(() -> hessianRecorded(f, x));
+    }
+
+    private static Tensor hessianRecorded(Function<Variable, Variable> f, Tensor x) {
         int n = x.size();
         Variable xv = Variable.leaf(x);
         Variable y = scalarOutput(f, xv, "hessian");
@@ -97,6 +128,10 @@ public final class Autodiff {
 
     /** The Jacobian-vector product J u (forward-mode derivative in direction u), shaped like f(x). */
     public static Tensor jvp(Function<Variable, Variable> f, Tensor x, Tensor u) {
+        return recording(() -> jvpRecorded(f, x, u));
+    }
+
+    private static Tensor jvpRecorded(Function<Variable, Variable> f, Tensor x, Tensor u) {
         if (!u.shape().equals(x.shape())) {
             throw new IllegalArgumentException("jvp: u has shape " + u.shape() + " but x has shape " + x.shape()
                     + " (expected equal shapes)");

@@ -28,6 +28,6 @@ public final class AvgPool2d extends Pool2d {
 
     /** The functional form. */
     public static Variable avgPool2d(Variable x, int kernel, int stride, int padding) {
-        return pool(x, kernel, stride, padding, false);
+        return meanPool(x, kernel, stride, padding);
     }
 }

@@ -31,33 +31,40 @@ public final class Col2Im extends Operation {
         int rows = g.rows();
         int ncols = g.cols();
         int hw = g.height * g.width;
-        double[] out = new double[n * g.channels * hw];
-        for (int b = 0; b < n; b++) {
-            for (int c = 0; c < g.channels; c++) {
-                int dstBase = (b * g.channels + c) * hw;
-                for (int i = 0; i < g.kh; i++) {
-                    for (int j = 0; j < g.kw; j++) {
-                        int row = (c * g.kh + i) * g.kw + j;
-                        int s = (b * rows + row) * ncols;
-                        for (int oh = 0; oh < g.outH; oh++) {
-                            int y = oh * g.sh - g.ph + i * g.dh;
-                            if (y < 0 || y >= g.height) {
-                                continue;
-                            }
-                            int rowBase = dstBase + y * g.width;
-                            int so = s + oh * g.outW;
-                            for (int ow = 0; ow < g.outW; ow++) {
-                                int xx = ow * g.sw - g.pw + j * g.dw;
-                                if (xx >= 0 && xx < g.width) {
-                                    out[rowBase + xx] += src[so + ow];
+        return Tensor.build(Shape.of(n, g.channels, g.height, g.width), out -> {
+            for (int b = 0; b < n; b++) {
+                for (int c = 0; c < g.channels; c++) {
+                    int dstBase = (b * g.channels + c) * hw;
+                    for (int i = 0; i < g.kh; i++) {
+                        for (int j = 0; j < g.kw; j++) {
+                            int row = (c * g.kh + i) * g.kw + j;
+                            int s = (b * rows + row) * ncols;
+                            // columns ow in [lo, hi) came from inside the image; the others from the padding
+                            int lo = g.firstInside(j);
+                            int hi = g.endInside(j);
+                            int x0 = lo * g.sw - g.pw + j * g.dw;
+                            for (int oh = 0; oh < g.outH; oh++) {
+                                int y = oh * g.sh - g.ph + i * g.dh;
+                                if (y < 0 || y >= g.height) {
+                                    continue;
+                                }
+                                int to = dstBase + y * g.width + x0;
+                                int so = s + oh * g.outW;
+                                if (g.sw == 1) {
+                                    for (int ow = lo; ow < hi; ow++) {
+                                        out[to + ow - lo] += src[so + ow];
+                                    }
+                                } else {
+                                    for (int ow = lo; ow < hi; ow++, to += g.sw) {
+                                        out[to] += src[so + ow];
+                                    }
                                 }
                             }
                         }
                     }
                 }
             }
-        }
-        return Tensor.of(Shape.of(n, g.channels, g.height, g.width), out);
+        });
     }
 
     @Override

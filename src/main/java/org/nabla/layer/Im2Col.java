@@ -74,6 +74,18 @@ public final class Im2Col extends Operation {
         int cols() {
             return outH * outW;
         }
+
+        /** The first output column ow whose kernel column j reads inside the image (ow·s_w − p_w + j·d_w ≥ 0). */
+        int firstInside(int j) {
+            int need = pw - j * dw; // ow·s_w ≥ need
+            return need <= 0 ? 0 : Math.min(outW, (need + sw - 1) / sw);
+        }
+
+        /** One past the last output column ow whose kernel column j reads inside the image (… &lt; W). */
+        int endInside(int j) {
+            int limit = width - 1 + pw - j * dw; // ow·s_w ≤ limit
+            return limit < 0 ? 0 : Math.min(outW, limit / sw + 1);
+        }
     }
 
     Im2Col(Geometry g, double padValue) {
@@ -100,35 +112,42 @@ public final class Im2Col extends Operation {
         double[] src = x.dataView();
         int rows = g.rows();
         int cols = g.cols();
-        double[] out = new double[n * rows * cols];
         int hw = g.height * g.width;
-        for (int b = 0; b < n; b++) {
-            for (int c = 0; c < g.channels; c++) {
-                int srcBase = (b * g.channels + c) * hw;
-                for (int i = 0; i < g.kh; i++) {
-                    for (int j = 0; j < g.kw; j++) {
-                        int row = (c * g.kh + i) * g.kw + j;
-                        int dst = (b * rows + row) * cols;
-                        for (int oh = 0; oh < g.outH; oh++) {
-                            int y = oh * g.sh - g.ph + i * g.dh;
-                            int d = dst + oh * g.outW;
-                            if (y < 0 || y >= g.height) {
-                                for (int ow = 0; ow < g.outW; ow++) {
-                                    out[d + ow] = padValue;
+        return Tensor.build(Shape.of(n, rows, cols), out -> {
+            for (int b = 0; b < n; b++) {
+                for (int c = 0; c < g.channels; c++) {
+                    int srcBase = (b * g.channels + c) * hw;
+                    for (int i = 0; i < g.kh; i++) {
+                        for (int j = 0; j < g.kw; j++) {
+                            int row = (c * g.kh + i) * g.kw + j;
+                            int dst = (b * rows + row) * cols;
+                            // columns ow in [lo, hi) read inside the image; the others read the padding
+                            int lo = g.firstInside(j);
+                            int hi = g.endInside(j);
+                            int x0 = lo * g.sw - g.pw + j * g.dw;
+                            for (int oh = 0; oh < g.outH; oh++) {
+                                int y = oh * g.sh - g.ph + i * g.dh;
+                                int d = dst + oh * g.outW;
+                                if (y < 0 || y >= g.height || lo >= hi) {
+                                    java.util.Arrays.fill(out, d, d + g.outW, padValue);
+                                    continue;
                                 }
-                                continue;
-                            }
-                            int rowBase = srcBase + y * g.width;
-                            for (int ow = 0; ow < g.outW; ow++) {
-                                int xx = ow * g.sw - g.pw + j * g.dw;
-                                out[d + ow] = xx < 0 || xx >= g.width ? padValue : src[rowBase + xx];
+                                java.util.Arrays.fill(out, d, d + lo, padValue);
+                                java.util.Arrays.fill(out, d + hi, d + g.outW, padValue);
+                                int from = srcBase + y * g.width + x0;
+                                if (g.sw == 1) {
+                                    System.arraycopy(src, from, out, d + lo, hi - lo);
+                                } else {
+                                    for (int ow = lo; ow < hi; ow++, from += g.sw) {
+                                        out[d + ow] = src[from];
+                                    }
+                                }
                             }
                         }
                     }
                 }
             }
-        }
-        return Tensor.of(Shape.of(n, rows, cols), out);
+        });
     }
 
     @Override

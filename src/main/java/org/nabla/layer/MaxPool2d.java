@@ -1,14 +1,24 @@
 package org.nabla.layer;
 
+import org.nabla.autodiff.Operation;
 import org.nabla.autodiff.Variable;
+import org.nabla.tensor.Shape;
+import org.nabla.tensor.Tensor;
 
 /**
  * Max-pooling over windows of an NCHW input (Goodfellow, Bengio &amp; Courville, Deep Learning, §9.3):
  * <pre>
- *   y[n, c, h, w] = max over 0 ≤ i, j &lt; k of x[n, c, h·s − p + i, w·s − p + j]   (padding reads −∞).
+ *   y[n, c, h, w] = max over 0 ≤ i, j &lt; k of x[n, c, h·s − p + i, w·s − p + j]   (padding reads −∞),
+ *   H_out = ⌊(H + 2p − k) / s⌋ + 1   (likewise W_out).
  * </pre>
- * The cotangent goes to the maximal entry of each window (shared equally at exact ties, where
- * PyTorch picks the first). Computed as im2col (padding −∞) followed by a max over the window axis.
+ * The cotangent goes to the maximal entry of each window, shared equally at exact ties (where
+ * PyTorch picks the first; ties are common after a ReLU, whose zeros fill whole windows). A NaN in a
+ * window makes its output NaN, and the window's cotangent goes to the first NaN.
+ *
+ * <p>Computed in one pass over the input: the forward primitive records, per window, which entries
+ * attained the maximum (the {@link MaxPoolSwitches switches}); its vector-Jacobian product routes the
+ * cotangent back through them. (Written as im2col followed by a max over the window axis — the
+ * definition above, literally — it was a fifth of a LeNet-5 training step.)
  */
 public final class MaxPool2d extends Pool2d {
     /** Window k, stride k, no padding. */
@@ -28,6 +38,86 @@ public final class MaxPool2d extends Pool2d {
 
     /** The functional form. */
     public static Variable maxPool2d(Variable x, int kernel, int stride, int padding) {
-        return pool(x, kernel, stride, padding, true);
+        if (x.shape().rank() != 4) {
+            throw new IllegalArgumentException("maxPool2d: expected input (N, C, H, W), got shape " + x.shape());
+        }
+        Im2Col.Geometry g = new Im2Col.Geometry("maxPool2d", 1, x.shape().dim(2), x.shape().dim(3), kernel, kernel,
+                stride, stride, padding, padding, 1, 1);
+        return new WindowMax(g).apply(x);
+    }
+
+    /** The forward primitive: the window maxima, remembering the switches for the backward pass. */
+    private static final class WindowMax extends Operation {
+        private final Im2Col.Geometry g;
+        private MaxPoolSwitches switches;
+
+        WindowMax(Im2Col.Geometry g) {
+            super("maxPool2d");
+            this.g = g;
+        }
+
+        @Override
+        protected Tensor forward(Tensor[] inputs) {
+            Tensor x = inputs[0];
+            int planes = x.dim(0) * x.dim(1);
+            int outputs = planes * g.outH * g.outW;
+            double[] src = x.dataView();
+            int[] start = new int[outputs + 1];
+            int[] index = new int[outputs * g.kh * g.kw];
+            Shape outShape = Shape.of(x.dim(0), x.dim(1), g.outH, g.outW);
+            Tensor y = Tensor.build(outShape, out -> windowMaxima(src, planes, out, start, index));
+            switches = new MaxPoolSwitches(x.shape(), outShape, start, index);
+            return y;
+        }
+
+        /**
+         * One pass over every window: out[o] = the window's maximum and its switches in
+         * index[start[o]] … (every entry equal to the maximum; only the first NaN if there is one).
+         */
+        private void windowMaxima(double[] src, int planes, double[] out, int[] start, int[] index) {
+            int h = g.height;
+            int w = g.width;
+            int o = 0;
+            int used = 0;
+            for (int plane = 0; plane < planes; plane++) {
+                int base = plane * h * w;
+                for (int oh = 0; oh < g.outH; oh++) {
+                    int y0 = Math.max(0, oh * g.sh - g.ph);
+                    int y1 = Math.min(h, oh * g.sh - g.ph + g.kh);
+                    for (int ow = 0; ow < g.outW; ow++, o++) {
+                        int x0 = Math.max(0, ow * g.sw - g.pw);
+                        int x1 = Math.min(w, ow * g.sw - g.pw + g.kw);
+                        int first = used;
+                        double max = Double.NEGATIVE_INFINITY;
+                        window:
+                        for (int yy = y0; yy < y1; yy++) {
+                            for (int q = base + yy * w + x0, end = base + yy * w + x1; q < end; q++) {
+                                double v = src[q];
+                                if (v > max) {
+                                    max = v;
+                                    used = first;
+                                    index[used++] = q;
+                                } else if (v == max) {
+                                    index[used++] = q;
+                                } else if (v != v) {
+                                    max = v;
+                                    used = first;
+                                    index[used++] = q;
+                                    break window;
+                                }
+                            }
+                        }
+                        start[o] = first;
+                        out[o] = max;
+                    }
+                }
+            }
+            start[o] = used;
+        }
+
+        @Override
+        protected Variable[] backward(Variable gradOutput) {
+            return new Variable[] {new MaxPoolSwitches.Unpool(switches).apply(gradOutput)};
+        }
     }
 }

@@ -3,9 +3,10 @@ package org.nabla.layer;
 import org.nabla.autodiff.Variable;
 
 /**
- * What max- and average pooling share: a square window k, a stride s and a padding p ≤ k/2, and the
- * computation as im2col over single-channel images (N·C, 1, H, W) followed by a reduction over the
- * window axis — max for {@link MaxPool2d}, mean for {@link AvgPool2d}.
+ * What max- and average pooling share: a square window k, a stride s and a padding p ≤ k/2 (checked
+ * here), and the description. {@link AvgPool2d} is computed as im2col over single-channel images
+ * (N·C, 1, H, W) followed by a mean over the window axis ({@link #meanPool}); {@link MaxPool2d} has a
+ * primitive of its own.
  */
 abstract class Pool2d extends Module {
     final int kernel;
@@ -23,8 +24,8 @@ abstract class Pool2d extends Module {
         this.padding = padding;
     }
 
-    static Variable pool(Variable x, int kernel, int stride, int padding, boolean max) {
-        String op = max ? "maxPool2d" : "avgPool2d";
+    static Variable meanPool(Variable x, int kernel, int stride, int padding) {
+        String op = "avgPool2d";
         if (x.shape().rank() != 4) {
             throw new IllegalArgumentException(op + ": expected input (N, C, H, W), got shape " + x.shape());
         }
@@ -34,8 +35,8 @@ abstract class Pool2d extends Module {
         int w = x.shape().dim(3);
         Im2Col.Geometry g = new Im2Col.Geometry(op, 1, h, w, kernel, kernel, stride, stride, padding, padding, 1, 1);
         Variable cols = Im2Col.im2col(x.reshape(n * c, 1, h, w), kernel, kernel, stride, stride, padding, padding, 1, 1,
-                max ? Double.NEGATIVE_INFINITY : 0.0);
-        Variable r = max ? cols.max(new int[] {1}, false) : cols.mean(new int[] {1}, false);
+                0.0);
+        Variable r = cols.mean(new int[] {1}, false);
         return r.reshape(n, c, g.outH, g.outW);
     }
 

@@ -85,6 +85,19 @@ public final class Tensor {
         return wrap(shape, values.clone());
     }
 
+    /**
+     * A tensor whose row-major elements are written by {@code writer} into a fresh array of zeros,
+     * which the tensor then owns without copying. This is how operations outside this package build
+     * their results in one pass (an im2col, an optimizer step) without the defensive copy of
+     * {@link #of(Shape, double...)}. The writer must not keep a reference to the array: after it
+     * returns, the array belongs to an immutable tensor.
+     */
+    public static Tensor build(Shape shape, java.util.function.Consumer<double[]> writer) {
+        double[] d = new double[shape.size()];
+        writer.accept(d);
+        return wrap(shape, d);
+    }
+
     /** A tensor of the given shape holding a copy of the row-major values. */
     public static Tensor of(int[] shape, double... values) {
         return of(Shape.of(shape), values);

@@ -10,6 +10,19 @@ import org.nabla.tensor.Tensor;
 class GraphSemanticsTest {
 
     @Test
+    void derivativeTransformsRecordTheirGraphEvenInsideNoGrad() {
+        Tensor x = Tensor.of(1.0, -2.0, 0.5);
+        try (NoGrad scope = NoGrad.enter()) {
+            // f(x) = Σ x³: ∇f = 3x², H v = 6 x ⊙ v
+            assertThat(Autodiff.grad(v -> v.pow(3).sum(), x).toArray()).containsExactly(3.0, 12.0, 0.75);
+            assertThat(Autodiff.hvp(v -> v.pow(3).sum(), x, Tensor.of(1.0, 1.0, 2.0)).toArray())
+                    .containsExactly(6.0, -12.0, 6.0);
+            assertThat(GradMode.isEnabled()).isFalse();
+        }
+        assertThat(GradMode.isEnabled()).isTrue();
+    }
+
+    @Test
     void variableUsedTwiceAccumulates() {
         // d(x·x)/dx = 2x: both uses contribute x̄ = x
         Variable x = Variable.leaf(Tensor.of(1.5, -2.0, 3.0));
