@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nabla.autodiff.Parameter;
+import org.nabla.tensor.Shape;
 import org.nabla.tensor.Tensor;
 
 /**
@@ -47,14 +48,15 @@ public final class Adam extends Optimizer {
     protected Tensor update(ParameterGroup group, Tensor theta, Tensor gradient, Map<String, Tensor> state) {
         double weightDecay = group.getDouble(WEIGHT_DECAY);
         Tensor g = weightDecay != 0 ? gradient.add(theta.mul(weightDecay)) : gradient;
-        return theta.add(direction(group, g, state));
+        return step(group, theta, g, state);
     }
 
     /**
-     * The Adam displacement −(α/(1 − β₁ᵗ)) m_t / (√v_t/√(1 − β₂ᵗ) + ε), advancing the moments in
-     * {@code state} (shared by {@link Adam} and {@link AdamW}).
+     * base + d with d the Adam displacement −(α/(1 − β₁ᵗ)) m_t / (√v_t/√(1 − β₂ᵗ) + ε), advancing the
+     * moments in {@code state} (shared by {@link Adam}, where base = θ, and {@link AdamW}, where base is
+     * the decayed θ).
      */
-    static Tensor direction(ParameterGroup group, Tensor g, Map<String, Tensor> state) {
+    static Tensor step(ParameterGroup group, Tensor base, Tensor g, Map<String, Tensor> state) {
         double lr = group.learningRate();
         double beta1 = group.getDouble(BETA1);
         double beta2 = group.getDouble(BETA2);
@@ -63,35 +65,49 @@ public final class Adam extends Optimizer {
         double t = stepCount(state) + 1;
         int n = g.size();
         double[] gv = g.dataView();
-        double[] m = state.containsKey("exp_avg") ? state.get("exp_avg").toArray() : new double[n];
-        double[] v = state.containsKey("exp_avg_sq") ? state.get("exp_avg_sq").toArray() : new double[n];
-        double[] vMax = !amsgrad ? null
-                : state.containsKey("max_exp_avg_sq") ? state.get("max_exp_avg_sq").toArray() : new double[n];
+        double[] b = base.dataView();
+        double[] m0 = state.containsKey("exp_avg") ? state.get("exp_avg").dataView() : new double[n];
+        double[] v0 = state.containsKey("exp_avg_sq") ? state.get("exp_avg_sq").dataView() : new double[n];
+        double[] vMax0 = !amsgrad ? null
+                : state.containsKey("max_exp_avg_sq") ? state.get("max_exp_avg_sq").dataView() : new double[n];
         double biasCorrection1 = 1 - Math.pow(beta1, t);
         double biasCorrection2Sqrt = Math.sqrt(1 - Math.pow(beta2, t));
         double stepScale = -lr / biasCorrection1;
-        double[] d = new double[n];
-        // One fused pass (the same operations, in the same order, as the formulas in the class comment):
-        //   m ← β₁m + (1 − β₁)g,  v ← β₂v + (1 − β₂)g²,  [v̂max ← max(v̂max, v)],
-        //   d = −η/(1 − β₁ᵗ) · m / (√v / √(1 − β₂ᵗ) + ε)
-        for (int i = 0; i < n; i++) {
-            double gi = gv[i];
-            m[i] = m[i] * beta1 + gi * (1 - beta1);
-            v[i] = v[i] * beta2 + gi * gi * (1 - beta2);
-            double second = v[i];
-            if (vMax != null) {
-                vMax[i] = Math.max(vMax[i], v[i]);
-                second = vMax[i];
+        Shape shape = g.shape();
+        // Three passes, each a simple loop the JIT vectorizes, writing fresh arrays (the old state stays
+        // intact), with the operations of the formulas in the class comment in the same order:
+        //   m ← β₁m + (1 − β₁)g,   v ← β₂v + (1 − β₂)g²  [v̂max ← max(v̂max, v)],
+        //   θ ← base + (−η/(1 − β₁ᵗ)) · m / (√v / √(1 − β₂ᵗ) + ε)
+        Tensor m = Tensor.build(shape, out -> {
+            for (int i = 0; i < n; i++) {
+                out[i] = m0[i] * beta1 + gv[i] * (1 - beta1);
             }
-            d[i] = m[i] / (Math.sqrt(second) / biasCorrection2Sqrt + eps) * stepScale;
-        }
+        });
+        Tensor v = Tensor.build(shape, out -> {
+            for (int i = 0; i < n; i++) {
+                out[i] = v0[i] * beta2 + gv[i] * gv[i] * (1 - beta2);
+            }
+        });
+        double[] vNew = v.dataView();
+        Tensor vMax = vMax0 == null ? null : Tensor.build(shape, out -> {
+            for (int i = 0; i < n; i++) {
+                out[i] = Math.max(vMax0[i], vNew[i]);
+            }
+        });
+        double[] mv = m.dataView();
+        double[] second = vMax == null ? vNew : vMax.dataView();
+        Tensor next = Tensor.build(shape, out -> {
+            for (int i = 0; i < n; i++) {
+                out[i] = b[i] + mv[i] / (Math.sqrt(second[i]) / biasCorrection2Sqrt + eps) * stepScale;
+            }
+        });
         state.put("step", Tensor.scalar(t));
-        state.put("exp_avg", Tensor.of(g.shape(), m));
-        state.put("exp_avg_sq", Tensor.of(g.shape(), v));
+        state.put("exp_avg", m);
+        state.put("exp_avg_sq", v);
         if (vMax != null) {
-            state.put("max_exp_avg_sq", Tensor.of(g.shape(), vMax));
+            state.put("max_exp_avg_sq", vMax);
         }
-        return Tensor.of(g.shape(), d);
+        return next;
     }
 
     @Override

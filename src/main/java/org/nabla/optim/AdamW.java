@@ -35,7 +35,7 @@ public final class AdamW extends Optimizer {
     protected Tensor update(ParameterGroup group, Tensor theta, Tensor gradient, Map<String, Tensor> state) {
         double decay = group.learningRate() * group.getDouble(Adam.WEIGHT_DECAY);
         Tensor decayed = theta.mul(1 - decay);
-        return decayed.add(Adam.direction(group, gradient, state));
+        return Adam.step(group, decayed, gradient, state);
     }
 
     @Override

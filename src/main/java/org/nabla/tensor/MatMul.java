@@ -166,9 +166,6 @@ final class MatMul {
         double[][] cRows = s.cTile;
         double[][] bRows = s.bPanel;
         double[] aBlk = s.aBlock;
-        for (int r = 0; r < mc; r++) {
-            java.util.Arrays.fill(cRows[r], 0, nc, 0.0);
-        }
         for (int pc = 0; pc < k; pc += KC) {
             int kc = Math.min(KC, k - pc);
             packB(b, bOff + pc * brs + j0 * bcs, brs, bcs, kc, nc, bRows);
@@ -177,6 +174,20 @@ final class MatMul {
             for (int r0 = 0; r0 < mc; r0 += MR) {
                 int r1 = Math.min(mc, r0 + MR);
                 int p = 0;
+                if (pc == 0) { // the first products start the sums from +0.0 (no separate zeroing pass)
+                    if (kc >= 4) {
+                        for (int r = r0, ar = r0 * kc; r < r1; r++, ar += kc) {
+                            rank4First(cRows[r], bRows[0], bRows[1], bRows[2], bRows[3], aBlk[ar], aBlk[ar + 1],
+                                    aBlk[ar + 2], aBlk[ar + 3], nc);
+                        }
+                        p = 4;
+                    } else {
+                        for (int r = r0, ar = r0 * kc; r < r1; r++, ar += kc) {
+                            rank1First(cRows[r], bRows[0], aBlk[ar], nc);
+                        }
+                        p = 1;
+                    }
+                }
                 for (; p + 4 <= kc; p += 4) {
                     double[] b0 = bRows[p];
                     double[] b1 = bRows[p + 1];
@@ -248,6 +259,21 @@ final class MatMul {
                               double a0, double a1, double a2, double a3, int n) {
         for (int j = 0; j < n; j++) {
             c[j] = (((c[j] + a0 * b0[j]) + a1 * b1[j]) + a2 * b2[j]) + a3 * b3[j];
+        }
+    }
+
+    /** c[j] ← (((0 + a₀b₀[j]) + a₁b₁[j]) + a₂b₂[j]) + a₃b₃[j] for j &lt; n: {@link #rank4} on a zero row. */
+    private static void rank4First(double[] c, double[] b0, double[] b1, double[] b2, double[] b3,
+                                   double a0, double a1, double a2, double a3, int n) {
+        for (int j = 0; j < n; j++) {
+            c[j] = (((0.0 + a0 * b0[j]) + a1 * b1[j]) + a2 * b2[j]) + a3 * b3[j];
+        }
+    }
+
+    /** c[j] ← 0 + a₀b₀[j] for j &lt; n: {@link #rank1} on a zero row. */
+    private static void rank1First(double[] c, double[] b0, double a0, int n) {
+        for (int j = 0; j < n; j++) {
+            c[j] = 0.0 + a0 * b0[j];
         }
     }
 

@@ -373,6 +373,9 @@ public final class Tensor {
         int innerStride = strides[last];
         int p = offset;
         int k = 0;
+        if (r >= 2 && innerStride != 1 && d[last - 1] >= TRANSPOSE_TILE && inner >= TRANSPOSE_TILE) {
+            return gatherTransposed(out);
+        }
         while (true) {
             for (int j = 0, q = p; j < inner; j++, q += innerStride) {
                 out[k++] = data[q];
@@ -392,6 +395,53 @@ public final class Tensor {
                 return out;
             }
         }
+    }
+
+    /** Side of the square tiles in which {@link #gatherTransposed} copies. */
+    private static final int TRANSPOSE_TILE = 32;
+
+    /**
+     * gatherStrided when the last axis is not contiguous (typically a transposed view): the last two
+     * axes are copied in TRANSPOSE_TILE × TRANSPOSE_TILE tiles, so that both the strided reads and the
+     * sequential writes of a tile stay in the L1 cache (a row-by-row copy would touch a new cache line
+     * for every element read).
+     */
+    private double[] gatherTransposed(double[] out) {
+        int[] d = shape.dimsUnsafe();
+        int r = d.length;
+        int rows = d[r - 2];
+        int cols = d[r - 1];
+        int rs = strides[r - 2];
+        int cs = strides[r - 1];
+        int outer = shape.size() / (rows * cols);
+        int[] idx = new int[Math.max(0, r - 2)];
+        int p = offset;
+        for (int o = 0, k = 0; o < outer; o++, k += rows * cols) {
+            for (int i0 = 0; i0 < rows; i0 += TRANSPOSE_TILE) {
+                int i1 = Math.min(rows, i0 + TRANSPOSE_TILE);
+                for (int j0 = 0; j0 < cols; j0 += TRANSPOSE_TILE) {
+                    int j1 = Math.min(cols, j0 + TRANSPOSE_TILE);
+                    for (int i = i0; i < i1; i++) {
+                        int src = p + i * rs;
+                        int dst = k + i * cols;
+                        for (int j = j0; j < j1; j++) {
+                            out[dst + j] = data[src + j * cs];
+                        }
+                    }
+                }
+            }
+            // advance the odometer over the leading axes
+            for (int ax = r - 3; ax >= 0; ax--) {
+                idx[ax]++;
+                p += strides[ax];
+                if (idx[ax] < d[ax]) {
+                    break;
+                }
+                p -= strides[ax] * d[ax];
+                idx[ax] = 0;
+            }
+        }
+        return out;
     }
 
     /** This tensor if contiguous, else a contiguous copy. */

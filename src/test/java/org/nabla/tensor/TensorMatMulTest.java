@@ -62,6 +62,7 @@ class TensorMatMulTest {
         int[][] sizes = {
             {1, 1, 1}, {1, 5, 1}, {3, 1, 4}, {2, 3, 5}, {7, 9, 3}, {16, 16, 16}, {17, 33, 9}, {5, 300, 20},
             {65, 130, 70}, {64, 128, 256}, {70, 257, 300}, {130, 40, 520}, {1, 200, 300}, {300, 200, 1},
+            {64, 2, 64}, {40, 3, 50}, {20, 129, 30}, {9, 131, 17},
         };
         for (int[] s : sizes) {
             int m = s[0];
@@ -85,6 +86,18 @@ class TensorMatMulTest {
             assertThat(a.matmul(wide).toArray()).isEqualTo(expected.toArray());
             Tensor strided = Tensor.stack(2, a, Tensor.zeros(m, k)).select(2, 0); // column stride 2
             assertThat(strided.matmul(b).toArray()).isEqualTo(expected.toArray());
+        }
+    }
+
+    @Test
+    void sumsStartFromPositiveZeroAsTheTripleLoopDoes() {
+        // (−0)·x = −0, and +0 + (−0) = +0: a product of negative zeros is +0 in every path
+        for (int[] s : new int[][] {{3, 3, 3}, {16, 16, 16}, {16, 2, 64}, {64, 5, 70}}) {
+            Tensor a = Tensor.full(Shape.of(s[0], s[1]), -0.0);
+            Tensor b = Tensor.full(Shape.of(s[1], s[2]), 1.0);
+            for (double v : a.matmul(b).toArray()) {
+                assertThat(Double.doubleToRawLongBits(v)).isEqualTo(0L);
+            }
         }
     }
 

@@ -49,6 +49,39 @@ class TensorViewTest {
     }
 
     @Test
+    void contiguousCopiesOfLargeTransposedViewsKeepRowMajorOrder() {
+        // large enough for the tiled copy, with sizes that are not multiples of the tile
+        Rng rng = new Rng(5);
+        Tensor a = Tensor.randn(rng, 70, 45);
+        Tensor t = a.transpose();
+        double[] flat = t.toArray();
+        for (int i = 0; i < 45; i++) {
+            for (int j = 0; j < 70; j++) {
+                assertThat(flat[i * 70 + j]).isEqualTo(a.get(j, i));
+            }
+        }
+        Tensor b = Tensor.randn(rng, 3, 2, 40, 33).permute(1, 0, 3, 2); // (2, 3, 33, 40)
+        double[] g = b.contiguous().toArray();
+        int k = 0;
+        for (int i0 = 0; i0 < 2; i0++) {
+            for (int i1 = 0; i1 < 3; i1++) {
+                for (int i2 = 0; i2 < 33; i2++) {
+                    for (int i3 = 0; i3 < 40; i3++) {
+                        assertThat(g[k++]).isEqualTo(b.get(i0, i1, i2, i3));
+                    }
+                }
+            }
+        }
+        Tensor sliced = Tensor.randn(rng, 50, 60).slice(0, 3, 47).slice(1, 5, 55).transpose(); // offset and strides
+        double[] c = sliced.toArray();
+        for (int i = 0; i < 50; i++) {
+            for (int j = 0; j < 44; j++) {
+                assertThat(c[i * 44 + j]).isEqualTo(sliced.get(i, j));
+            }
+        }
+    }
+
+    @Test
     void reshapeErrors() {
         assertThatThrownBy(() -> X.reshape(5, 5))
                 .isInstanceOf(IllegalArgumentException.class)
