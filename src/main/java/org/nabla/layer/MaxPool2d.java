@@ -87,25 +87,25 @@ public final class MaxPool2d extends Pool2d {
                     for (int ow = 0; ow < g.outW; ow++, o++) {
                         int x0 = Math.max(0, ow * g.sw - g.pw);
                         int x1 = Math.min(w, ow * g.sw - g.pw + g.kw);
-                        int first = used;
+                        // branch-free passes (on real data whether an entry beats the running maximum is
+                        // a coin toss, which a branch predictor cannot learn): the maximum (NaN if any) ...
                         double max = Double.NEGATIVE_INFINITY;
-                        window:
                         for (int yy = y0; yy < y1; yy++) {
                             for (int q = base + yy * w + x0, end = base + yy * w + x1; q < end; q++) {
-                                double v = src[q];
-                                if (v > max) {
-                                    max = v;
-                                    used = first;
-                                    index[used++] = q;
-                                } else if (v == max) {
-                                    index[used++] = q;
-                                } else if (v != v) {
-                                    max = v;
-                                    used = first;
-                                    index[used++] = q;
-                                    break window;
+                                max = Math.max(max, src[q]);
+                            }
+                        }
+                        // ... then the entries equal to it (every candidate is written, only a match is kept)
+                        int first = used;
+                        if (max == max) {
+                            for (int yy = y0; yy < y1; yy++) {
+                                for (int q = base + yy * w + x0, end = base + yy * w + x1; q < end; q++) {
+                                    index[used] = q;
+                                    used += src[q] == max ? 1 : 0;
                                 }
                             }
+                        } else {
+                            index[used++] = firstNaN(src, base, y0, y1, x0, x1, w);
                         }
                         start[o] = first;
                         out[o] = max;
@@ -113,6 +113,17 @@ public final class MaxPool2d extends Pool2d {
                 }
             }
             start[o] = used;
+        }
+
+        private static int firstNaN(double[] src, int base, int y0, int y1, int x0, int x1, int w) {
+            for (int yy = y0; yy < y1; yy++) {
+                for (int q = base + yy * w + x0, end = base + yy * w + x1; q < end; q++) {
+                    if (Double.isNaN(src[q])) {
+                        return q;
+                    }
+                }
+            }
+            throw new IllegalStateException("maxPool2d: the window maximum is NaN but no entry is");
         }
 
         @Override

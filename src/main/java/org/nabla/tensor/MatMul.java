@@ -40,6 +40,10 @@ final class MatMul {
     static final int MC = 64;
     /** Rows of C updated together while four rows of B stay in the L1 cache. */
     static final int MR = 8;
+    /** Tiles narrower than this are padded to a multiple of {@link #PAD} columns. */
+    static final int WIDE = 128;
+    /** Column padding of narrow tiles (the length of the JIT's unrolled vector loop body, or more). */
+    static final int PAD = 32;
     /** Products with fewer multiply-adds m·k·n than this use the plain loops. */
     static final long BLOCKED_MIN_WORK = 8L * 8 * 8;
     /** Products with fewer multiply-adds than this (about 2·10⁶) never use the thread pool. */
@@ -166,9 +170,18 @@ final class MatMul {
         double[][] cRows = s.cTile;
         double[][] bRows = s.bPanel;
         double[] aBlk = s.aBlock;
+        // Narrow tiles are computed PAD columns wide: the extra columns of B are zeros and the extra columns
+        // of C are never copied out, but every row update then runs in the JIT's unrolled vector loop (a
+        // row shorter than the unrolled loop body would run element by element).
+        int width = nc >= WIDE ? nc : (nc + PAD - 1) / PAD * PAD;
         for (int pc = 0; pc < k; pc += KC) {
             int kc = Math.min(KC, k - pc);
             packB(b, bOff + pc * brs + j0 * bcs, brs, bcs, kc, nc, bRows);
+            if (width > nc) {
+                for (int p = 0; p < kc; p++) {
+                    java.util.Arrays.fill(bRows[p], nc, width, 0.0);
+                }
+            }
             packA(a, aOff + i0 * ars + pc * acs, ars, acs, mc, kc, aBlk);
             // rows in groups of MR: the group's rows of C (MR × 2 KiB) and four rows of B (8 KiB) stay in L1
             for (int r0 = 0; r0 < mc; r0 += MR) {
@@ -178,12 +191,12 @@ final class MatMul {
                     if (kc >= 4) {
                         for (int r = r0, ar = r0 * kc; r < r1; r++, ar += kc) {
                             rank4First(cRows[r], bRows[0], bRows[1], bRows[2], bRows[3], aBlk[ar], aBlk[ar + 1],
-                                    aBlk[ar + 2], aBlk[ar + 3], nc);
+                                    aBlk[ar + 2], aBlk[ar + 3], width);
                         }
                         p = 4;
                     } else {
                         for (int r = r0, ar = r0 * kc; r < r1; r++, ar += kc) {
-                            rank1First(cRows[r], bRows[0], aBlk[ar], nc);
+                            rank1First(cRows[r], bRows[0], aBlk[ar], width);
                         }
                         p = 1;
                     }
@@ -194,13 +207,13 @@ final class MatMul {
                     double[] b2 = bRows[p + 2];
                     double[] b3 = bRows[p + 3];
                     for (int r = r0, ar = r0 * kc + p; r < r1; r++, ar += kc) {
-                        rank4(cRows[r], b0, b1, b2, b3, aBlk[ar], aBlk[ar + 1], aBlk[ar + 2], aBlk[ar + 3], nc);
+                        rank4(cRows[r], b0, b1, b2, b3, aBlk[ar], aBlk[ar + 1], aBlk[ar + 2], aBlk[ar + 3], width);
                     }
                 }
                 for (; p < kc; p++) {
                     double[] b0 = bRows[p];
                     for (int r = r0, ar = r0 * kc + p; r < r1; r++, ar += kc) {
-                        rank1(cRows[r], b0, aBlk[ar], nc);
+                        rank1(cRows[r], b0, aBlk[ar], width);
                     }
                 }
             }
