@@ -14,8 +14,11 @@ package org.nabla.tensor;
  * For large products (Goto &amp; van de Geijn, "Anatomy of high-performance matrix multiplication",
  * ACM TOMS 34(3), 2008):
  * <ol>
- *   <li>C is cut into tiles of {@value #MC} rows × {@value #NC} columns; tiles are independent and are
- *       run on the {@link Parallelism} pool.</li>
+ *   <li>C is cut into tiles of {@value #MC} rows × {@value #NC} columns (narrower, down to
+ *       {@value #MIN_PARALLEL_WIDTH}, when there would be fewer than two tiles per thread); tiles are
+ *       independent and are run on the {@link Parallelism} pool. Tiles narrower than {@value #WIDE}
+ *       columns are computed {@value #PAD}-column aligned, with zero columns of B, so that their rows
+ *       run in the JIT's vector loop.</li>
  *   <li>Within a tile, p runs over panels of {@value #KC}: the panel of B (KC × NC) is packed into
  *       one small array per row (it then lives in the L2 cache), the matching block of A (MC × KC)
  *       into a contiguous array. Packing also absorbs any strides, so a transposed view costs no
@@ -40,6 +43,8 @@ final class MatMul {
     static final int MC = 64;
     /** Rows of C updated together while four rows of B stay in the L1 cache. */
     static final int MR = 8;
+    /** Narrowest tile made to share a product among threads. */
+    static final int MIN_PARALLEL_WIDTH = 64;
     /** Tiles narrower than this are padded to a multiple of {@link #PAD} columns. */
     static final int WIDE = 128;
     /** Column padding of narrow tiles (the length of the JIT's unrolled vector loop body, or more). */
@@ -107,16 +112,26 @@ final class MatMul {
             return;
         }
         int rowTiles = (m + MC - 1) / MC;
-        int colTiles = (n + NC - 1) / NC;
-        int tilesPerProduct = rowTiles * colTiles;
         boolean parallel = work * batch >= PARALLEL_MIN_WORK;
+        // With few tiles (a mini-batch of 64 rows is one row of tiles), narrower tiles give every thread
+        // work; the sums are the same, so the result is too.
+        int tileWidth = NC;
+        if (parallel) {
+            while (tileWidth > MIN_PARALLEL_WIDTH
+                    && (long) batch * rowTiles * ((n + tileWidth - 1) / tileWidth) < 2L * Parallelism.threads()) {
+                tileWidth /= 2;
+            }
+        }
+        int nc = tileWidth;
+        int colTiles = (n + nc - 1) / nc;
+        int tilesPerProduct = rowTiles * colTiles;
         Parallelism.forEach(batch * tilesPerProduct, parallel, task -> {
             int t = task / tilesPerProduct;
             int tile = task % tilesPerProduct;
             int i0 = (tile / colTiles) * MC;
-            int j0 = (tile % colTiles) * NC;
+            int j0 = (tile % colTiles) * nc;
             tile(a, aOffsets[t], aRowStride, aColStride, b, bOffsets[t], bRowStride, bColStride,
-                    c, cOff + t * m * n, n, k, i0, Math.min(MC, m - i0), j0, Math.min(NC, n - j0), SCRATCH.get());
+                    c, cOff + t * m * n, n, k, i0, Math.min(MC, m - i0), j0, Math.min(nc, n - j0), SCRATCH.get());
         });
     }
 
