@@ -245,12 +245,28 @@ final class MatMul {
                 System.arraycopy(b, off + p * rs, bRows[p], 0, nc);
             }
         } else if (rs == 1) { // e.g. a transposed view: read along p, which is contiguous
-            for (int j = 0; j < nc; j++) {
+            // four columns at a time: four sequential reads, four adjacent writes into each packed row
+            int j = 0;
+            for (; j + 4 <= nc; j += 4) {
+                int q0 = off + j * cs;
+                int q1 = q0 + cs;
+                int q2 = q1 + cs;
+                int q3 = q2 + cs;
+                for (int p = 0; p < kc; p++) {
+                    double[] row = bRows[p];
+                    row[j] = b[q0 + p];
+                    row[j + 1] = b[q1 + p];
+                    row[j + 2] = b[q2 + p];
+                    row[j + 3] = b[q3 + p];
+                }
+            }
+            for (; j < nc; j++) {
                 int q = off + j * cs;
                 for (int p = 0; p < kc; p++) {
                     bRows[p][j] = b[q + p];
                 }
             }
+
         } else {
             for (int p = 0; p < kc; p++) {
                 double[] row = bRows[p];
@@ -269,7 +285,20 @@ final class MatMul {
                 System.arraycopy(a, off + r * rs, aBlk, r * kc, kc);
             }
         } else {
-            for (int r = 0; r < mc; r++) {
+            int r = 0;
+            if (rs == 1) { // e.g. a transposed view: four rows at a time read four adjacent elements
+                for (; r + 4 <= mc; r += 4) {
+                    int q = off + r;
+                    int o = r * kc;
+                    for (int p = 0; p < kc; p++, q += cs) {
+                        aBlk[o + p] = a[q];
+                        aBlk[o + kc + p] = a[q + 1];
+                        aBlk[o + 2 * kc + p] = a[q + 2];
+                        aBlk[o + 3 * kc + p] = a[q + 3];
+                    }
+                }
+            }
+            for (; r < mc; r++) {
                 int q = off + r * rs;
                 int o = r * kc;
                 for (int p = 0; p < kc; p++) {
