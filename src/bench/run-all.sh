@@ -21,6 +21,7 @@
 # python3-torch), the Fashion-MNIST files (Debian's dataset-fashion-mnist, or FASHION_MNIST=dir).
 #   PEER_LD_LIBRARY_PATH  directory with an optimized libblas.so.3 for PyTorch (see docs/benchmarks.md)
 #   MLP_IMAGES            images in the MLP epoch (default 60000; fewer for a quick check)
+#   PEER_PYTHON           the interpreter with torch (default /usr/bin/python3)
 # Takes about 4 minutes on 2 cores.
 set -eu
 cd "$(dirname "$0")/../.."
@@ -34,7 +35,7 @@ echo "== $START, load average $LOAD_START, $(nproc) cores, $(grep -m1 'model nam
 
 mvn -q -B -Pbench package -DskipTests
 NABLA="java -cp target/benchmarks.jar -Dnabla.threads=1"
-PEER="env OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 LD_LIBRARY_PATH=${PEER_LD_LIBRARY_PATH:-} /usr/bin/python3"
+PEER="env OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 LD_LIBRARY_PATH=${PEER_LD_LIBRARY_PATH:-} ${PEER_PYTHON:-/usr/bin/python3}"
 : > "$OUT/results.txt"
 
 # field LINE KEY: the value of KEY=value in LINE
