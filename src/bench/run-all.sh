@@ -76,7 +76,8 @@ TMLP=$($PEER src/bench/python/mlp_epoch.py "$DATA" "$IMAGES" | tail -n 1)
 echo "$TMLP"
 NM2=$(java -cp target/benchmarks.jar -Dnabla.threads=2 org.nabla.bench.MlpEpochTiming "$DATA" "$IMAGES" | tail -n 1)
 echo "$NM2 (2 threads)"
-result mlp_epoch "$(field "$NM" wall)" "$(field "$TMLP" wall)" s peer_is=torch-1t
+result mlp_epoch "$(field "$NM" wall)" "$(field "$TMLP" wall)" s peer_is=torch-1t \
+  "nabla_cpu=$(field "$NM" cpu)" "peer_cpu=$(field "$TMLP" cpu)"
 result mlp_epoch_threads "$(field "$NM2" wall)" "$(field "$NM" wall)" s nabla_threads=2 peer_is=nabla-1t
 result mlp_epoch_peak_rss "$(field "$NM" rss_peak)" "$(field "$TMLP" rss_peak)" MiB peer_is=torch-1t \
   "nabla_heap_peak=$(field "$NM" heap_peak)" "nabla_heap_live_peak=$(field "$NM" heap_live_peak)" \
