@@ -10,7 +10,8 @@ DIR="${1:-/usr/share/datasets/fashion-mnist}"
 N="${2:-60000}"
 mvn -q -B test-compile
 mkdir -p target/bench-classes
-javac -nowarn -cp target/classes:target/test-classes -d target/bench-classes src/bench/java/org/nabla/bench/MlpEpochTiming.java
+javac -nowarn -cp target/classes -d target/bench-classes src/bench/java/org/nabla/bench/MlpEpochTiming.java \
+  src/bench/java/org/nabla/bench/PeakMemory.java
 SLF4J_VERSION=$(sed -n 's:.*<slf4j.version>\(.*\)</slf4j.version>.*:\1:p' pom.xml)
 CP="target/classes:target/test-classes:target/bench-classes:$HOME/.m2/repository/org/slf4j/slf4j-api/$SLF4J_VERSION/slf4j-api-$SLF4J_VERSION.jar"
 NABLA=$(java -Dnabla.threads="${NABLA_THREADS:-1}" -cp "$CP" org.nabla.bench.MlpEpochTiming "$DIR" "$N" | tail -n 1)

@@ -7,6 +7,7 @@ milliseconds per product (median of the timed repetitions) and GFLOP/s = 2n³ / 
 
     python3 src/bench/python/matmul_bench.py --threads 1
     python3 src/bench/python/matmul_bench.py --threads 2 --sizes 128 512 1024
+    python3 src/bench/python/matmul_bench.py --libraries torch      # PyTorch only (src/bench/run-all.sh)
 
 The BLAS thread count is fixed through the environment before NumPy or PyTorch is imported, so the
 script re-executes itself once with those variables set.
@@ -25,6 +26,8 @@ def parse():
     p.add_argument("--threads", type=int, default=1)
     p.add_argument("--sizes", type=int, nargs="+", default=[128, 512, 1024])
     p.add_argument("--seconds", type=float, default=2.0, help="time spent timing each size (after warm-up)")
+    p.add_argument("--libraries", nargs="+", choices=["torch", "numpy"], default=["torch", "numpy"],
+                   help="which of the two to time (default: both)")
     return p.parse_args()
 
 
@@ -84,16 +87,17 @@ def main():
     rows = []
     print("# python %s (%s), %s, threads=%d" % (platform.python_version(), sys.executable, platform.machine(),
                                                  args.threads))
-    try:
-        import numpy as np
-    except ImportError:
-        np = None
-        print("# numpy: not installed")
-    try:
-        import torch
-    except ImportError:
-        torch = None
-        print("# torch: not installed")
+    np = torch = None
+    if "numpy" in args.libraries:
+        try:
+            import numpy as np
+        except ImportError:
+            print("# numpy: not installed")
+    if "torch" in args.libraries:
+        try:
+            import torch
+        except ImportError:
+            print("# torch: not installed")
 
     if torch is not None:
         torch.set_num_threads(args.threads)

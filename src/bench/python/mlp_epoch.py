@@ -2,12 +2,21 @@
 
 784 -> 256 -> 128 -> 10 (ReLU), cross-entropy, Adam(lr=1e-3), mini-batches of 64, shuffled,
 float64, one thread (torch.set_num_threads(1)). Data loading is not timed. Prints
-    torch wall=<s> cpu=<s> loss=<mean training loss> steps=<n>
+    torch wall=<s> cpu=<s> loss=<mean training loss> steps=<n> rss_before=<MiB> rss_peak=<MiB> maxrss=<MiB>
+
+Memory, measured as PeakMemory.java measures the JVM's resident set (Linux): just before the epoch the
+kernel's high-water mark of the resident set is reset (echo 5 > /proc/self/clear_refs) and the
+resident set read (rss_before, VmRSS of /proc/self/status); after it, the high-water mark is read
+(rss_peak, VmHWM): the peak resident set during the epoch. maxrss is resource.getrusage's
+ru_maxrss, the peak over the whole process (data loading included). PyTorch frees a tensor as soon
+as its last reference goes (reference counting), so its resident set holds little garbage.
 
 Usage: /usr/bin/python3 src/bench/python/mlp_epoch.py [directory] [images]
 """
+import gc
 import gzip
 import os
+import resource
 import sys
 import time
 
@@ -32,6 +41,27 @@ def find(directory, name):
     raise FileNotFoundError(f"{directory}: expected {name}.gz or {name}")
 
 
+def status_mib(key):
+    """A line of /proc/self/status such as 'VmHWM:  123456 kB', in MiB; nan when unavailable."""
+    try:
+        with open("/proc/self/status") as f:
+            for line in f:
+                if line.startswith(key + ":"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return float("nan")
+
+
+def reset_peak_rss():
+    """Resets the kernel's high-water mark of the resident set to the current resident set (Linux)."""
+    try:
+        with open("/proc/self/clear_refs", "w") as f:
+            f.write("5")
+    except OSError:
+        pass
+
+
 def main():
     directory = sys.argv[1] if len(sys.argv) > 1 else "/usr/share/datasets/fashion-mnist"
     images = idx(find(directory, "train-images-idx3-ubyte"))
@@ -50,6 +80,9 @@ def main():
     loss_fn = torch.nn.CrossEntropyLoss()
     order = torch.randperm(n, generator=torch.Generator().manual_seed(1))
 
+    gc.collect()
+    reset_peak_rss()
+    rss_before = status_mib("VmRSS")
     c0, t0 = time.process_time(), time.perf_counter()
     loss_sum, steps = 0.0, 0
     for start in range(0, n, 64):
@@ -61,7 +94,10 @@ def main():
         loss_sum += loss.item() * len(i)
         steps += 1
     wall, cpu = time.perf_counter() - t0, time.process_time() - c0
-    print(f"torch wall={wall:.3f} cpu={cpu:.3f} loss={loss_sum / n:.4f} steps={steps}")
+    rss_peak = max(rss_before, status_mib("VmHWM"))  # the two are read at different moments
+    maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
+    print(f"torch wall={wall:.3f} cpu={cpu:.3f} loss={loss_sum / n:.4f} steps={steps} "
+          f"rss_before={rss_before:.1f} rss_peak={rss_peak:.1f} maxrss={maxrss:.1f}")
 
 
 if __name__ == "__main__":
