@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.nabla.tensor.Shape;
 import org.nabla.tensor.Tensor;
+import org.nabla.tensor.TensorAccumulator;
 
 /**
  * A node of the computation graph: a {@link Tensor} value together with the {@link Operation} that
@@ -612,22 +613,28 @@ public final class Variable {
             return Gradients.empty();
         }
         List<Variable> order = topologicalOrder();
-        Map<Variable, Variable> cotangent = new IdentityHashMap<>();
-        Map<Object, Variable> result = new IdentityHashMap<>();
-        cotangent.put(this, seed);
+        Map<Variable, CotangentSum> cotangent = new IdentityHashMap<>();
+        Map<Object, CotangentSum> leaves = new IdentityHashMap<>();
+        cotangent.put(this, new CotangentSum(seed, createGraph));
         boolean previous = GradMode.set(createGraph);
         try {
             for (int i = order.size() - 1; i >= 0; i--) {
                 Variable v = order.get(i);
-                Variable g = cotangent.remove(v);
-                if (g == null) {
+                CotangentSum sum = cotangent.remove(v);
+                if (sum == null) {
                     continue;
                 }
+                Variable g = sum.total();
                 if (observer != null) {
                     observer.cotangent(v, g);
                 }
                 if (v.producer == null) {
-                    result.merge(Gradients.key(v), g, Variable::add);
+                    CotangentSum r = leaves.get(Gradients.key(v));
+                    if (r == null) {
+                        leaves.put(Gradients.key(v), new CotangentSum(g, createGraph));
+                    } else {
+                        r.add(g);
+                    }
                     continue;
                 }
                 Operation op = v.producer;
@@ -642,13 +649,59 @@ public final class Variable {
                     if (Anomaly.isEnabled()) {
                         Anomaly.check("backward", op.name(), gk.value, op.inputs());
                     }
-                    cotangent.merge(in, gk, Variable::add);
+                    CotangentSum acc = cotangent.get(in);
+                    if (acc == null) {
+                        cotangent.put(in, new CotangentSum(gk, createGraph));
+                    } else {
+                        acc.add(gk);
+                    }
                 }
             }
+            Map<Object, Variable> result = new IdentityHashMap<>();
+            for (Map.Entry<Object, CotangentSum> e : leaves.entrySet()) {
+                result.put(e.getKey(), e.getValue().total());
+            }
+            return new Gradients(result);
         } finally {
             GradMode.set(previous);
         }
-        return new Gradients(result);
+    }
+
+    /**
+     * The sum of the cotangents reaching one node (the multivariable chain rule adds those of all its
+     * uses), in the order they arrive. Without a graph of the gradient the terms are added in place into
+     * one buffer ({@link TensorAccumulator}: the same bits as adding them pairwise, without the
+     * intermediate tensors); with one, by {@link #add}, so that the sum is itself differentiable.
+     */
+    private static final class CotangentSum {
+        private final boolean createGraph;
+        private Variable single;
+        private TensorAccumulator buffer;
+
+        CotangentSum(Variable first, boolean createGraph) {
+            this.single = first;
+            this.createGraph = createGraph;
+        }
+
+        void add(Variable g) {
+            if (createGraph) {
+                single = single.add(g);
+                return;
+            }
+            if (buffer == null) {
+                buffer = new TensorAccumulator(single.value);
+                single = null;
+            }
+            buffer.add(g.value);
+        }
+
+        Variable total() {
+            if (buffer != null) {
+                single = Variable.constant(buffer.sum());
+                buffer = null;
+            }
+            return single;
+        }
     }
 
     /**

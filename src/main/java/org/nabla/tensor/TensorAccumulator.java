@@ -1,0 +1,64 @@
+package org.nabla.tensor;
+
+/**
+ * A running sum s = t₁ + t₂ + … + tₖ of tensors of one shape, added in place into a buffer that the
+ * accumulator owns. This is the sum the backward sweep forms when a value feeds several operations
+ * (the multivariable chain rule adds the cotangents of all its uses, e.g. a recurrent weight used at
+ * every time step): the additions happen in the order of the calls, each rounded once, so the bits
+ * equal those of {@code t1.add(t2).add(t3)…} — only the k − 1 intermediate tensors are not allocated.
+ *
+ * <p>The terms are never modified. {@link #sum()} hands the buffer to an immutable tensor without
+ * copying, after which the accumulator refuses further use.
+ */
+public final class TensorAccumulator {
+    private final Shape shape;
+    /** The only term so far (not owned, never written), or null once the buffer holds the sum. */
+    private Tensor first;
+    /** The running sum, once there are two terms. */
+    private double[] buffer;
+    private boolean done;
+
+    /** Starts the sum with its first term. */
+    public TensorAccumulator(Tensor first) {
+        this.shape = first.shape();
+        this.first = first;
+    }
+
+    /** s ← s + t. */
+    public void add(Tensor t) {
+        if (done) {
+            throw new IllegalStateException("TensorAccumulator.add: the sum was already taken");
+        }
+        if (!t.shape().equals(shape)) {
+            throw new IllegalArgumentException("TensorAccumulator.add: term has shape " + t.shape()
+                    + " but the sum has shape " + shape + " (expected equal shapes)");
+        }
+        double[] b = t.dataView();
+        if (buffer == null) {
+            double[] a = first.dataView();
+            double[] s = new double[a.length];
+            for (int i = 0; i < s.length; i++) {
+                s[i] = a[i] + b[i];
+            }
+            buffer = s;
+            first = null;
+        } else {
+            double[] s = buffer;
+            for (int i = 0; i < s.length; i++) {
+                s[i] += b[i];
+            }
+        }
+    }
+
+    /** The sum; the accumulator cannot be used afterwards. */
+    public Tensor sum() {
+        if (done) {
+            throw new IllegalStateException("TensorAccumulator.sum: the sum was already taken");
+        }
+        done = true;
+        Tensor s = buffer == null ? first : Tensor.wrap(shape, buffer);
+        first = null;
+        buffer = null;
+        return s;
+    }
+}
