@@ -356,15 +356,33 @@ public final class Tensor {
     }
 
     private double[] gatherStrided() {
+        return copyOrAddStrided(new double[shape.size()], false);
+    }
+
+    /**
+     * dst[i] += this[i] for every element i in row-major order ({@code dst.length == size()}), reading
+     * any strides in place: the in-place step of {@link TensorAccumulator}.
+     */
+    void addTo(double[] dst) {
+        if (contiguous) {
+            for (int i = 0, q = offset; i < dst.length; i++, q++) {
+                dst[i] += data[q];
+            }
+        } else {
+            copyOrAddStrided(dst, true);
+        }
+    }
+
+    /** out[k] = this[k] (accumulate false) or out[k] += this[k] (true), k in row-major order. */
+    private double[] copyOrAddStrided(double[] out, boolean accumulate) {
         int n = shape.size();
-        double[] out = new double[n];
         int r = shape.rank();
         if (n == 0) {
             return out;
         }
         int[] d = shape.dimsUnsafe();
         if (r == 0) {
-            out[0] = data[offset];
+            out[0] = accumulate ? out[0] + data[offset] : data[offset];
             return out;
         }
         int[] idx = new int[r];
@@ -374,11 +392,17 @@ public final class Tensor {
         int p = offset;
         int k = 0;
         if (r >= 2 && innerStride != 1 && d[last - 1] >= TRANSPOSE_TILE && inner >= TRANSPOSE_TILE) {
-            return gatherTransposed(out);
+            return copyOrAddTransposed(out, accumulate);
         }
         while (true) {
-            for (int j = 0, q = p; j < inner; j++, q += innerStride) {
-                out[k++] = data[q];
+            if (accumulate) {
+                for (int j = 0, q = p; j < inner; j++, q += innerStride) {
+                    out[k++] += data[q];
+                }
+            } else {
+                for (int j = 0, q = p; j < inner; j++, q += innerStride) {
+                    out[k++] = data[q];
+                }
             }
             int ax = last - 1;
             while (ax >= 0) {
@@ -397,16 +421,16 @@ public final class Tensor {
         }
     }
 
-    /** Side of the square tiles in which {@link #gatherTransposed} copies. */
+    /** Side of the square tiles in which {@link #copyOrAddTransposed} copies. */
     private static final int TRANSPOSE_TILE = 32;
 
     /**
-     * gatherStrided when the last axis is not contiguous (typically a transposed view): the last two
+     * copyOrAddStrided when the last axis is not contiguous (typically a transposed view): the last two
      * axes are copied in TRANSPOSE_TILE × TRANSPOSE_TILE tiles, so that both the strided reads and the
      * sequential writes of a tile stay in the L1 cache (a row-by-row copy would touch a new cache line
      * for every element read).
      */
-    private double[] gatherTransposed(double[] out) {
+    private double[] copyOrAddTransposed(double[] out, boolean accumulate) {
         int[] d = shape.dimsUnsafe();
         int r = d.length;
         int rows = d[r - 2];
@@ -424,8 +448,14 @@ public final class Tensor {
                     for (int i = i0; i < i1; i++) {
                         int src = p + i * rs;
                         int dst = k + i * cols;
-                        for (int j = j0; j < j1; j++) {
-                            out[dst + j] = data[src + j * cs];
+                        if (accumulate) {
+                            for (int j = j0; j < j1; j++) {
+                                out[dst + j] += data[src + j * cs];
+                            }
+                        } else {
+                            for (int j = j0; j < j1; j++) {
+                                out[dst + j] = data[src + j * cs];
+                            }
                         }
                     }
                 }

@@ -33,21 +33,11 @@ public final class TensorAccumulator {
             throw new IllegalArgumentException("TensorAccumulator.add: term has shape " + t.shape()
                     + " but the sum has shape " + shape + " (expected equal shapes)");
         }
-        double[] b = t.dataView();
         if (buffer == null) {
-            double[] a = first.dataView();
-            double[] s = new double[a.length];
-            for (int i = 0; i < s.length; i++) {
-                s[i] = a[i] + b[i];
-            }
-            buffer = s;
+            buffer = first.toArray(); // then buffer[i] += t[i] is first[i] + t[i], rounded once
             first = null;
-        } else {
-            double[] s = buffer;
-            for (int i = 0; i < s.length; i++) {
-                s[i] += b[i];
-            }
         }
+        t.addTo(buffer);
     }
 
     /** The sum; the accumulator cannot be used afterwards. */

@@ -23,6 +23,14 @@ class TensorAccumulatorTest {
         assertThat(s.toArray()).isEqualTo(a.add(b).add(c).add(d).toArray());
         assertThat(a.toArray()).isEqualTo(aBefore);
         assertThat(new TensorAccumulator(a).sum()).isSameAs(a);
+        // large transposed terms (added tile by tile) and a strided first term
+        Tensor big1 = Tensor.randn(rng, 50, 40).transpose();
+        Tensor big2 = Tensor.randn(rng, 50, 40).transpose();
+        Tensor big3 = Tensor.randn(rng, 40, 50);
+        TensorAccumulator large = new TensorAccumulator(big1);
+        large.add(big2);
+        large.add(big3);
+        assertThat(large.sum().toArray()).isEqualTo(big1.add(big2).add(big3).toArray());
     }
 
     @Test
