@@ -39,7 +39,7 @@ class SequenceAndVisionExamplesTest {
     @Test
     void tinyTransformerLearnsToReverseDigitSequences() {
         TinyTransformerSort.Result r = TinyTransformerSort.run(TinyTransformerSort.Task.REVERSE, 6, 150);
-        // measured 0.982 of held-out sequences and 0.997 of digits exactly right after 150 steps
+        // measured 0.975 of held-out sequences and 0.995 of digits exactly right after 150 steps (warm-up + cosine)
         assertThat(r.sequenceAccuracy()).isGreaterThan(0.9);
         assertThat(r.tokenAccuracy()).isGreaterThan(0.97);
     }
