@@ -13,6 +13,8 @@ import org.nabla.layer.TransformerEncoder;
 import org.nabla.layer.TransformerEncoderLayer;
 import org.nabla.loss.CrossEntropy;
 import org.nabla.optim.Adam;
+import org.nabla.optim.LearningRateSchedule;
+import org.nabla.optim.Optimizer;
 import org.nabla.tensor.Rng;
 import org.nabla.tensor.Tensor;
 
@@ -25,21 +27,39 @@ import org.nabla.tensor.Tensor;
  *   logits_i = W h_i + b ∈ ℝ¹⁰,   ℓ = −(1/L) Σ_i log softmax(logits_i)_{y_i},
  * </pre>
  * with y = reverse(x) or sort(x). Reversal is pure routing by position (each output position attends to
- * one input position, which the sinusoidal encodings make easy to find); sorting needs the model to
- * count (how many digits are smaller than each digit), which takes longer to learn. A sequence counts
- * as correct only when all L outputs are. Fresh random sequences are drawn for every batch, so the
- * model cannot memorize: test accuracy is measured on other, seeded sequences.
+ * one input position, which the sinusoidal encodings make easy to find). Sorting needs counting: the
+ * i-th smallest digit (from 0) is the least v with #{j : x_j ≤ v} &gt; i, and an attention head that
+ * spreads its weight evenly over the sequence can compute the histogram of digits this needs. A sequence
+ * counts as correct only when all L outputs are. Fresh random sequences are drawn for every batch, so
+ * the model cannot memorize: test accuracy is measured on other, seeded sequences.
  *
  * The embeddings E ~ N(0, 1) are already on the scale of the encodings PE ∈ [−1, 1], so they are not
  * multiplied by √d as in the paper (§3.4), where they start small.
  *
+ * <p>The recipe: d = 32, 4 heads, d_ff = 64, 2 layers (17,802 parameters); Adam with peak learning
+ * rate η₀ = 3·10⁻³, batches of 64, and the learning rate {@link WarmupCosine warmed up} linearly over the
+ * first tenth of the steps, then annealed to 0 along a half cosine. The schedule matters more than
+ * the size: at a constant 3·10⁻³, sorting reaches 99% within a few hundred steps but then keeps
+ * jumping in and out of it (one of three other seeds fell to 0.67 of sequences at step 1,500 and ended
+ * at 0.98 after 3,000), whereas with the schedule four other seeds all ended at 0.9995–1.000 after
+ * 1,500 steps (2,000 held-out sequences each).
+ *
+ * <p>Measured (sequences / digits exactly right, of 1,000 held-out sequences; training time on a shared
+ * 2-core machine with other builds running, so slower than on an idle one):
+ * <ul>
+ *   <li>{@code --quick}: reversal, L = 6, 150 steps: 0.975 / 0.995, 3.3 s.</li>
+ *   <li>no arguments: reversal, L = 8, 600 steps: 1.000 / 1.000, 12 s.</li>
+ *   <li>{@code --full sort}: sorting, L = 8, 1,500 steps: 0.999 / 0.9999, 32 s.</li>
+ * </ul>
+ *
  * <p>Source: A. Vaswani et al., "Attention Is All You Need", NeurIPS 2017; sequence reversal and sorting are classic sequence-to-sequence probes
- * (Sutskever, Vinyals and Le 2014; Vinyals, Fortunato and Jaitly, "Pointer Networks", 2015).
+ * (Sutskever, Vinyals and Le 2014; Vinyals, Fortunato and Jaitly, "Pointer Networks", 2015). Warm-up
+ * followed by a decaying learning rate is the Transformer's own recipe (§5.3); the cosine is from
+ * Loshchilov and Hutter, "SGDR", ICLR 2017.
  *
  * <p>Run: {@code mvn -q -B test-compile exec:java -Dexample=org.nabla.examples.TinyTransformerSort -Dargs="--quick"}
- * (reversal, L = 6, 150 steps), or without {@code --quick} (reversal, L = 8, 600 steps; aim ≥ 99% of
- * held-out sequences exactly right). Add {@code sort} after a first argument, e.g. {@code -Dargs="--full sort"},
- * to sort instead (L = 8, 3,000 steps).
+ * (reversal, L = 6, 150 steps), or without {@code --quick} (reversal, L = 8, 600 steps). Add {@code sort}
+ * after a first argument, e.g. {@code -Dargs="--full sort"}, to sort instead (L = 8, 1,500 steps).
  */
 public final class TinyTransformerSort {
     /** The map to learn. */
@@ -55,6 +75,36 @@ public final class TinyTransformerSort {
     }
 
     static final int DIGITS = 10;
+
+    /**
+     * Linear warm-up, then a half cosine down to 0 (t counts optimizer steps from 0 to T):
+     * <pre>
+     *   η_t = η₀ · (t + 1) / W                          for t &lt; W,
+     *   η_t = η₀ · ½ (1 + cos(π (t − W) / (T − W)))     for W ≤ t ≤ T.
+     * </pre>
+     * Early on Adam's second-moment estimates are built from few gradients, so full-size steps are
+     * erratic; the warm-up waits for them. The cosine then shrinks the steps so the run ends in a minimum
+     * instead of rattling around it.
+     */
+    static final class WarmupCosine extends LearningRateSchedule {
+        private final int warmup;
+        private final int total;
+
+        WarmupCosine(Optimizer optimizer, int warmup, int total) {
+            super(optimizer);
+            this.warmup = warmup;
+            this.total = total;
+            start();
+        }
+
+        @Override
+        public double learningRate(int t, double initialLearningRate) {
+            if (t < warmup) {
+                return initialLearningRate * (t + 1) / warmup;
+            }
+            return initialLearningRate * (1 + Math.cos(Math.PI * Math.min(t - warmup, total - warmup) / (total - warmup))) / 2;
+        }
+    }
 
     private TinyTransformerSort() {
     }
@@ -76,7 +126,7 @@ public final class TinyTransformerSort {
      *
      * @param task   reverse or sort
      * @param length sequence length L
-     * @param steps  number of Adam steps, each on a batch of 64 fresh sequences
+     * @param steps  number of Adam steps, each on a batch of 64 fresh sequences; the first tenth warm up
      */
     public static Result run(Task task, int length, int steps) {
         int d = 32;
@@ -95,6 +145,7 @@ public final class TinyTransformerSort {
         System.out.printf(Locale.ROOT, "task %s, L = %d, %d parameters in all%n", task, length,
                 params.stream().mapToInt(Parameter::size).sum());
         Adam adam = Adam.builder(params).learningRate(3e-3).build();
+        WarmupCosine schedule = new WarmupCosine(adam, Math.max(1, steps / 10), steps);
         CrossEntropy ce = new CrossEntropy();
         Rng data = new Rng(1);
         long start = System.nanoTime();
@@ -107,8 +158,10 @@ public final class TinyTransformerSort {
             Variable loss = ce.forward(logits, labels);
             adam.step(loss.backward());
             if (step == 1 || step % 100 == 0 || step == steps) {
-                System.out.printf(Locale.ROOT, "step %5d  loss %.4f  (%.1f s)%n", step, loss.item(), (System.nanoTime() - start) / 1e9);
+                System.out.printf(Locale.ROOT, "step %5d  loss %.4f  learning rate %.2e  (%.1f s)%n", step, loss.item(),
+                        schedule.learningRates().get(0), (System.nanoTime() - start) / 1e9);
             }
+            schedule.step();
         }
         int tests = 1000;
         double[] in = new double[tests * length];
@@ -187,7 +240,7 @@ public final class TinyTransformerSort {
         if (quick) {
             run(task, 6, 150);
         } else {
-            run(task, 8, task == Task.SORT ? 3000 : 600);
+            run(task, 8, task == Task.SORT ? 1500 : 600);
         }
     }
 }

@@ -20,13 +20,24 @@ class SequenceAndVisionExamplesTest {
     }
 
     @Test
-    void charLanguageModelFallsWellBelowTheUnigramEntropy() {
-        CharLanguageModel.Result r = CharLanguageModel.run(15);
+    void charLanguageModelFallsWellBelowTheUnigramEntropyOnHeldOutText() {
+        CharLanguageModel.Result r = CharLanguageModel.run(8);
         assertThat(r.unigramEntropy()).isBetween(2.5, 3.5);
-        // measured 1.62 nats/char vs 2.98: ratio 0.54
-        assertThat(r.crossEntropy()).isLessThan(0.75 * r.unigramEntropy());
+        // measured (quick mode, 8 epochs) 2.120 nats/char on the held-out paragraphs vs 3.020: ratio 0.70
+        assertThat(r.heldOutCrossEntropy()).isLessThan(0.75 * r.unigramEntropy());
+        assertThat(r.trainingCrossEntropy()).isLessThan(r.heldOutCrossEntropy());
         assertThat(r.sample()).startsWith("Alice ").hasSize("Alice ".length() + 200);
-        assertThat(CharLanguageModel.TEXT.chars().filter(c -> c > 127).count()).isZero();
+    }
+
+    @Test
+    void theTextIsChapterOneInAsciiWithItsLastParagraphsHeldOut() {
+        String text = CharLanguageModel.TEXT;
+        assertThat(text.chars().filter(c -> c > 127).count()).isZero();
+        assertThat(text).startsWith("Alice was beginning to get very tired").endsWith("very soon finished off the cake.\n")
+                .hasSize(11208);
+        int split = CharLanguageModel.heldOutStart(text);
+        assertThat(text.charAt(split - 1)).isEqualTo('\n');
+        assertThat(text.substring(split)).startsWith("\"Come, there's no use in crying like that!\"").hasSize(1543);
     }
 
     @Test
@@ -39,7 +50,7 @@ class SequenceAndVisionExamplesTest {
     @Test
     void tinyTransformerLearnsToReverseDigitSequences() {
         TinyTransformerSort.Result r = TinyTransformerSort.run(TinyTransformerSort.Task.REVERSE, 6, 150);
-        // measured 0.982 of held-out sequences and 0.997 of digits exactly right after 150 steps
+        // measured 0.975 of held-out sequences and 0.995 of digits exactly right after 150 steps (warm-up + cosine)
         assertThat(r.sequenceAccuracy()).isGreaterThan(0.9);
         assertThat(r.tokenAccuracy()).isGreaterThan(0.97);
     }
