@@ -14,8 +14,9 @@ package org.nabla.tensor;
  * For large products (Goto &amp; van de Geijn, "Anatomy of high-performance matrix multiplication",
  * ACM TOMS 34(3), 2008):
  * <ol>
- *   <li>C is cut into tiles of {@value #MC} rows × {@value #NC} columns (narrower, down to
- *       {@value #MIN_PARALLEL_WIDTH}, when there would be fewer than two tiles per thread); tiles are
+ *   <li>C is cut into tiles of {@value #MC} rows × {@value #NC} columns (lower, down to
+ *       {@value #MIN_PARALLEL_HEIGHT} rows, then narrower, down to {@value #MIN_PARALLEL_WIDTH} columns,
+ *       when there would be fewer tiles than threads); tiles are
  *       independent and are run on the {@link Parallelism} pool. Tiles narrower than {@value #WIDE}
  *       columns are computed {@value #PAD}-column aligned, with zero columns of B, so that their rows
  *       run in the JIT's vector loop.</li>
@@ -43,6 +44,8 @@ final class MatMul {
     static final int MC = 64;
     /** Rows of C updated together while four rows of B stay in the L1 cache. */
     static final int MR = 8;
+    /** Lowest tile made to share a product among threads. */
+    static final int MIN_PARALLEL_HEIGHT = 16;
     /** Narrowest tile made to share a product among threads. */
     static final int MIN_PARALLEL_WIDTH = 64;
     /** Tiles narrower than this are padded to a multiple of {@link #PAD} columns. */
@@ -111,28 +114,40 @@ final class MatMul {
                     b, bOffsets[t], bRowStride, bColStride, c, cOff + t * m * n, m, k, n));
             return;
         }
-        int rowTiles = (m + MC - 1) / MC;
         boolean parallel = work * batch >= PARALLEL_MIN_WORK;
-        // With few tiles (a mini-batch of 64 rows is one row of tiles), narrower tiles give every thread
-        // work; the sums are the same, so the result is too.
-        int tileWidth = NC;
+        // With fewer tiles than threads (a product with a mini-batch of 64 rows is a single tile), smaller
+        // tiles give every thread work: first fewer rows (each tile then packs the same panel of B again),
+        // then fewer columns (shorter rows run the micro-kernel less efficiently). The sums, and so the
+        // result, do not depend on the tiling.
+        int mc = MC;
+        int nc = NC;
         if (parallel) {
-            while (tileWidth > MIN_PARALLEL_WIDTH
-                    && (long) batch * rowTiles * ((n + tileWidth - 1) / tileWidth) < 2L * Parallelism.threads()) {
-                tileWidth /= 2;
+            int threads = Parallelism.threads();
+            while (mc > MIN_PARALLEL_HEIGHT && (long) batch * ceilDiv(m, mc) * ceilDiv(n, nc) < threads) {
+                mc /= 2;
+            }
+            while (nc > MIN_PARALLEL_WIDTH && (long) batch * ceilDiv(m, mc) * ceilDiv(n, nc) < threads) {
+                nc /= 2;
             }
         }
-        int nc = tileWidth;
-        int colTiles = (n + nc - 1) / nc;
+        int tileRows = mc;
+        int tileCols = nc;
+        int rowTiles = ceilDiv(m, tileRows);
+        int colTiles = ceilDiv(n, tileCols);
         int tilesPerProduct = rowTiles * colTiles;
         Parallelism.forEach(batch * tilesPerProduct, parallel, task -> {
             int t = task / tilesPerProduct;
             int tile = task % tilesPerProduct;
-            int i0 = (tile / colTiles) * MC;
-            int j0 = (tile % colTiles) * nc;
+            int i0 = (tile / colTiles) * tileRows;
+            int j0 = (tile % colTiles) * tileCols;
             tile(a, aOffsets[t], aRowStride, aColStride, b, bOffsets[t], bRowStride, bColStride,
-                    c, cOff + t * m * n, n, k, i0, Math.min(MC, m - i0), j0, Math.min(nc, n - j0), SCRATCH.get());
+                    c, cOff + t * m * n, n, k, i0, Math.min(tileRows, m - i0), j0, Math.min(tileCols, n - j0),
+                    SCRATCH.get());
         });
+    }
+
+    private static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
     }
 
     /**

@@ -2,14 +2,16 @@ package org.nabla.tensor;
 
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinWorkerThread;
-import java.util.concurrent.RecursiveAction;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one bounded pool of threads that Nabla's heavy kernels (matrix multiplication) run on.
+ * The one bounded set of threads that Nabla's heavy kernels (matrix multiplication) run on: the
+ * caller's thread and a pool of {@code threads() − 1} helpers.
  *
  * <p>The number of threads is, in order of precedence: the last value given to
  * {@link #setThreads(int)}; the system property {@code nabla.threads} (e.g.
@@ -18,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * <p>The number of threads never changes a result. Work is split into independent pieces (blocks of
  * the output) and every output element is computed by one thread with a fixed order of summation,
  * so results are bitwise identical for 1 thread and for many (DESIGN.md, decision 9).
- * Small operations never use the pool: handing work to another thread costs microseconds.
+ * Small operations never use the helpers: handing work to another thread costs microseconds.
  */
 public final class Parallelism {
     private static final Logger LOG = LoggerFactory.getLogger(Parallelism.class);
@@ -81,7 +83,7 @@ public final class Parallelism {
 
     private static synchronized ForkJoinPool pool() {
         if (pool == null) {
-            pool = new ForkJoinPool(threads, p -> {
+            pool = new ForkJoinPool(Math.max(1, threads - 1), p -> { // the caller is the other thread
                 ForkJoinWorkerThread t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
                 t.setName("nabla-worker-" + t.getPoolIndex());
                 t.setDaemon(true);
@@ -92,9 +94,16 @@ public final class Parallelism {
     }
 
     /**
-     * Runs {@code body.accept(t)} for every t in [0, count), each exactly once, on the pool when
-     * {@code parallel} is true and more than one thread is allowed, else in order on the caller's
-     * thread. The calls must be independent of one another (they may run in any order).
+     * Runs {@code body.accept(t)} for every t in [0, count), each exactly once, on the caller's thread
+     * and up to {@code threads() − 1} helper threads when {@code parallel} is true and more than one
+     * thread is allowed, else in order on the caller's thread. The calls must be independent of one
+     * another (they may run in any order).
+     *
+     * <p>The caller works too: every participant takes the next unclaimed index until none is left
+     * (so uneven pieces balance themselves), and the caller waits only for pieces another thread has
+     * actually taken — waking a sleeping thread costs tens of microseconds, and when it comes late the
+     * caller has done the work itself. An exception thrown by {@code body} on any thread is rethrown
+     * to the caller once every taken piece has finished.
      */
     static void forEach(int count, boolean parallel, IntConsumer body) {
         int t = threads;
@@ -104,45 +113,48 @@ public final class Parallelism {
             }
             return;
         }
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger finished = new AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Runnable drain = () -> {
+            for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                try {
+                    body.accept(i);
+                } catch (Throwable e) {
+                    failure.compareAndSet(null, e);
+                } finally {
+                    finished.incrementAndGet();
+                }
+            }
+        };
+        int helpers = Math.min(t - 1, count - 1);
         ForkJoinPool p = pool();
-        if (inPool(p)) { // already on one of our workers: split here
-            new Range(body, 0, count).invoke();
-            return;
-        }
         try {
-            p.invoke(new Range(body, 0, count));
-        } catch (RejectedExecutionException e) { // setThreads shut this pool down meanwhile: run here
-            for (int i = 0; i < count; i++) {
-                body.accept(i);
+            for (int h = 0; h < helpers; h++) {
+                p.execute(drain);
+            }
+        } catch (RejectedExecutionException e) {
+            // setThreads shut this pool down meanwhile: the caller drains what is left
+        }
+        drain.run();
+        // Wait only for pieces a helper has already taken (a helper that starts later finds nothing
+        // left and returns at once); they are short, so the caller spins rather than sleeps.
+        for (int spins = 0; finished.get() < count; spins++) {
+            if (spins < 1 << 16) {
+                Thread.onSpinWait();
+            } else {
+                Thread.yield();
             }
         }
-    }
-
-    /** Divide and conquer over [from, to): halves are forked until one index remains. */
-    private static final class Range extends RecursiveAction {
-        private final IntConsumer body;
-        private final int from;
-        private final int to;
-
-        Range(IntConsumer body, int from, int to) {
-            this.body = body;
-            this.from = from;
-            this.to = to;
+        Throwable e = failure.get();
+        if (e instanceof RuntimeException) {
+            throw (RuntimeException) e;
         }
-
-        @Override
-        protected void compute() {
-            if (to - from == 1) {
-                body.accept(from);
-                return;
-            }
-            int mid = (from + to) >>> 1;
-            invokeAll(new Range(body, from, mid), new Range(body, mid, to));
+        if (e instanceof Error) {
+            throw (Error) e;
         }
-    }
-
-    private static boolean inPool(ForkJoinPool p) {
-        Thread t = Thread.currentThread();
-        return t instanceof ForkJoinWorkerThread && ((ForkJoinWorkerThread) t).getPool() == p;
+        if (e != null) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.nabla.tensor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,26 @@ class ParallelismTest {
             Parallelism.forEach(0, true, i -> {
                 throw new AssertionError("no index to run");
             });
+        } finally {
+            Parallelism.setThreads(before);
+        }
+    }
+
+    @Test
+    void anExceptionInAnyPieceReachesTheCaller() {
+        int before = Parallelism.threads();
+        try {
+            Parallelism.setThreads(3);
+            for (int bad : new int[] {0, 17, 36}) {
+                assertThatThrownBy(() -> Parallelism.forEach(37, true, i -> {
+                    if (i == bad) {
+                        throw new IllegalStateException("piece " + i);
+                    }
+                })).isInstanceOf(IllegalStateException.class).hasMessage("piece " + bad);
+            }
+            AtomicIntegerArray hits = new AtomicIntegerArray(5); // the helpers still work afterwards
+            Parallelism.forEach(5, true, hits::incrementAndGet);
+            assertThat(hits.toString()).isEqualTo("[1, 1, 1, 1, 1]");
         } finally {
             Parallelism.setThreads(before);
         }
