@@ -131,20 +131,24 @@ final class Movement {
             if (len == 0) {
                 return Tensor.zeros(shape);
             }
-            if (step == 1) {
-                List<Tensor> pieces = new ArrayList<>(3);
-                if (s > 0) {
-                    int[] d = shape.dims();
-                    d[ax] = s;
-                    pieces.add(Tensor.zeros(d));
+            if (step == 1) { // zeros with the block copied in: one array, written once
+                double[] block = src.dataView();
+                int[] d = shape.dims();
+                int outer = 1;
+                for (int i = 0; i < ax; i++) {
+                    outer *= d[i];
                 }
-                pieces.add(src);
-                if (s + len < n) {
-                    int[] d = shape.dims();
-                    d[ax] = n - s - len;
-                    pieces.add(Tensor.zeros(d));
+                int inner = 1;
+                for (int i = ax + 1; i < d.length; i++) {
+                    inner *= d[i];
                 }
-                return Tensor.concat(ax, pieces);
+                int rows = outer;
+                int width = inner;
+                return Tensor.build(shape, out -> {
+                    for (int o = 0; o < rows; o++) {
+                        System.arraycopy(block, o * len * width, out, (o * n + s) * width, len * width);
+                    }
+                });
             }
             int[] zd = shape.dims();
             zd[ax] = 1;
