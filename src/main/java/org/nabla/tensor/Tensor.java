@@ -422,13 +422,14 @@ public final class Tensor {
     }
 
     /** Side of the square tiles in which {@link #copyOrAddTransposed} copies. */
-    private static final int TRANSPOSE_TILE = 32;
+    private static final int TRANSPOSE_TILE = 16;
 
     /**
      * copyOrAddStrided when the last axis is not contiguous (typically a transposed view): the last two
-     * axes are copied in TRANSPOSE_TILE × TRANSPOSE_TILE tiles, so that both the strided reads and the
-     * sequential writes of a tile stay in the L1 cache (a row-by-row copy would touch a new cache line
-     * for every element read).
+     * axes are copied in TRANSPOSE_TILE × TRANSPOSE_TILE tiles, reading each tile along the source's
+     * contiguous direction, so that the lines a tile touches stay in the L1 cache (a row-by-row copy
+     * would touch a new line for every element, and with power-of-two strides of 4 KiB or more every
+     * one of them would compete for the same cache set).
      */
     private double[] copyOrAddTransposed(double[] out, boolean accumulate) {
         int[] d = shape.dimsUnsafe();
@@ -445,16 +446,33 @@ public final class Tensor {
                 int i1 = Math.min(rows, i0 + TRANSPOSE_TILE);
                 for (int j0 = 0; j0 < cols; j0 += TRANSPOSE_TILE) {
                     int j1 = Math.min(cols, j0 + TRANSPOSE_TILE);
-                    for (int i = i0; i < i1; i++) {
-                        int src = p + i * rs;
-                        int dst = k + i * cols;
-                        if (accumulate) {
-                            for (int j = j0; j < j1; j++) {
-                                out[dst + j] += data[src + j * cs];
+                    if (Math.abs(rs) < Math.abs(cs)) {
+                        // the source runs along i (a transposed view): read down the tile's columns
+                        for (int j = j0; j < j1; j++) {
+                            int src = p + j * cs;
+                            int dst = k + j;
+                            if (accumulate) {
+                                for (int i = i0; i < i1; i++) {
+                                    out[dst + i * cols] += data[src + i * rs];
+                                }
+                            } else {
+                                for (int i = i0; i < i1; i++) {
+                                    out[dst + i * cols] = data[src + i * rs];
+                                }
                             }
-                        } else {
-                            for (int j = j0; j < j1; j++) {
-                                out[dst + j] = data[src + j * cs];
+                        }
+                    } else {
+                        for (int i = i0; i < i1; i++) {
+                            int src = p + i * rs;
+                            int dst = k + i * cols;
+                            if (accumulate) {
+                                for (int j = j0; j < j1; j++) {
+                                    out[dst + j] += data[src + j * cs];
+                                }
+                            } else {
+                                for (int j = j0; j < j1; j++) {
+                                    out[dst + j] = data[src + j * cs];
+                                }
                             }
                         }
                     }

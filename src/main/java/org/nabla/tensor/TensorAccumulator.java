@@ -14,8 +14,14 @@ public final class TensorAccumulator {
     private final Shape shape;
     /** The only term so far (not owned, never written), or null once the buffer holds the sum. */
     private Tensor first;
-    /** The running sum, once there are two terms. */
+    /** The running sum, once there are two terms (row-major in the order of {@link #layout}). */
     private double[] buffer;
+    /**
+     * True when the sum is kept with its last two axes swapped: the terms are transposed views (as
+     * the gradient of a weight W used as Wᵀ is), whose memory is then read in order rather than
+     * across rows.
+     */
+    private boolean swapped;
     private boolean done;
 
     /** Starts the sum with its first term. */
@@ -34,19 +40,40 @@ public final class TensorAccumulator {
                     + " but the sum has shape " + shape + " (expected equal shapes)");
         }
         if (buffer == null) {
-            buffer = first.toArray(); // then buffer[i] += t[i] is first[i] + t[i], rounded once
+            swapped = shape.rank() >= 2 && !first.isContiguous() && swap(first).isContiguous();
+            buffer = layout(first).toArray(); // then buffer[i] += t[i] is first[i] + t[i], rounded once
             first = null;
         }
-        t.addTo(buffer);
+        layout(t).addTo(buffer);
     }
 
-    /** The sum; the accumulator cannot be used afterwards. */
+    private static Tensor swap(Tensor t) {
+        return t.transpose(t.shape().rank() - 2, t.shape().rank() - 1);
+    }
+
+    private Tensor layout(Tensor t) {
+        return swapped ? swap(t) : t;
+    }
+
+    /** The sum (a transposed view when the terms were); the accumulator cannot be used afterwards. */
     public Tensor sum() {
         if (done) {
             throw new IllegalStateException("TensorAccumulator.sum: the sum was already taken");
         }
         done = true;
-        Tensor s = buffer == null ? first : Tensor.wrap(shape, buffer);
+        Tensor s;
+        if (buffer == null) {
+            s = first;
+        } else if (swapped) {
+            int[] d = shape.dims();
+            int r = d.length;
+            int last = d[r - 1];
+            d[r - 1] = d[r - 2];
+            d[r - 2] = last;
+            s = swap(Tensor.wrap(Shape.of(d), buffer));
+        } else {
+            s = Tensor.wrap(shape, buffer);
+        }
         first = null;
         buffer = null;
         return s;
