@@ -13,8 +13,7 @@ import org.nabla.layer.TransformerEncoder;
 import org.nabla.layer.TransformerEncoderLayer;
 import org.nabla.loss.CrossEntropy;
 import org.nabla.optim.Adam;
-import org.nabla.optim.LearningRateSchedule;
-import org.nabla.optim.Optimizer;
+import org.nabla.optim.WarmupCosineLR;
 import org.nabla.tensor.Rng;
 import org.nabla.tensor.Tensor;
 
@@ -37,7 +36,7 @@ import org.nabla.tensor.Tensor;
  * multiplied by √d as in the paper (§3.4), where they start small.
  *
  * <p>The recipe: d = 32, 4 heads, d_ff = 64, 2 layers (17,802 parameters); Adam with peak learning
- * rate η₀ = 3·10⁻³, batches of 64, and the learning rate {@link WarmupCosine warmed up} linearly over the
+ * rate η₀ = 3·10⁻³, batches of 64, and the learning rate {@link WarmupCosineLR warmed up} linearly over the
  * first tenth of the steps, then annealed to 0 along a half cosine. The schedule matters more than
  * the size: at a constant 3·10⁻³, sorting reaches 99% within a few hundred steps but then keeps
  * jumping in and out of it (one of three other seeds fell to 0.67 of sequences at step 1,500 and ended
@@ -76,39 +75,6 @@ public final class TinyTransformerSort {
 
     static final int DIGITS = 10;
 
-    /**
-     * Linear warm-up, then a half cosine down to 0 (t counts optimizer steps from 0 to T):
-     * <pre>
-     *   η_t = η₀ · (t + 1) / W                          for t &lt; W,
-     *   η_t = η₀ · ½ (1 + cos(π (t − W) / (T − W)))     for W ≤ t ≤ T.
-     * </pre>
-     * Early on Adam's second-moment estimates are built from few gradients, so full-size steps are
-     * erratic; the warm-up waits for them. The cosine then shrinks the steps so the run ends in a minimum
-     * instead of rattling around it.
-     */
-    static final class WarmupCosine extends LearningRateSchedule {
-        private final int warmup;
-        private final int total;
-
-        WarmupCosine(Optimizer optimizer, int warmup, int total) {
-            super(optimizer);
-            this.warmup = warmup;
-            this.total = total;
-            start();
-        }
-
-        @Override
-        public double learningRate(int t, double initialLearningRate) {
-            if (t < warmup) {
-                return initialLearningRate * (t + 1) / warmup;
-            }
-            return initialLearningRate * (1 + Math.cos(Math.PI * Math.min(t - warmup, total - warmup) / (total - warmup))) / 2;
-        }
-    }
-
-    private TinyTransformerSort() {
-    }
-
     static int[] target(Task task, int[] x) {
         int[] y = x.clone();
         if (task == Task.SORT) {
@@ -145,7 +111,7 @@ public final class TinyTransformerSort {
         System.out.printf(Locale.ROOT, "task %s, L = %d, %d parameters in all%n", task, length,
                 params.stream().mapToInt(Parameter::size).sum());
         Adam adam = Adam.builder(params).learningRate(3e-3).build();
-        WarmupCosine schedule = new WarmupCosine(adam, Math.max(1, steps / 10), steps);
+        WarmupCosineLR schedule = new WarmupCosineLR(adam, Math.max(1, steps / 10), steps, 0.0);
         CrossEntropy ce = new CrossEntropy();
         Rng data = new Rng(1);
         long start = System.nanoTime();

@@ -53,6 +53,31 @@ class LearningRateScheduleTest {
     }
 
     @Test
+    void warmupCosineRisesToThePeakThenFallsToTheFloorAndStays() {
+        SGD o = sgd(0.4);
+        WarmupCosineLR s = new WarmupCosineLR(o, 4, 12, 0.01);
+        check(o, s, t -> t < 4 ? 0.4 * (t + 1) / 4
+                : 0.01 + 0.5 * (0.4 - 0.01) * (1 + Math.cos(Math.PI * Math.min(t - 4, 8) / 8)), 15);
+        assertThat(s.learningRate(3, 0.4)).isEqualTo(0.4);  // the last warm-up step reaches η₀ …
+        assertThat(s.learningRate(4, 0.4)).isEqualTo(0.4);  // … where the cosine starts
+        assertThat(s.learningRate(12, 0.4)).isCloseTo(0.01, within(1e-15));
+        assertThat(s.learningRate(100, 0.4)).isCloseTo(0.01, within(1e-15));
+        for (int t = 4; t < 12; t++) { // non-increasing after the warm-up
+            assertThat(s.learningRate(t + 1, 0.4)).isLessThanOrEqualTo(s.learningRate(t, 0.4));
+        }
+        // without warm-up it is cosine annealing (held at the floor after T)
+        WarmupCosineLR plain = new WarmupCosineLR(sgd(0.1), 0, 10, 0.001);
+        CosineAnnealingLR cosine = new CosineAnnealingLR(sgd(0.1), 10, 0.001);
+        for (int t = 0; t <= 10; t++) {
+            assertThat(plain.learningRate(t, 0.1)).isCloseTo(cosine.learningRate(t, 0.1), within(1e-15));
+        }
+        assertThatThrownBy(() -> new WarmupCosineLR(sgd(0.1), 10, 10, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("warmupSteps=10").hasMessageContaining("totalSteps=10");
+        assertThatThrownBy(() -> new WarmupCosineLR(sgd(0.1), 1, 10, -1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("minimumLearningRate");
+    }
+
+    @Test
     void schedulesActOnEveryGroupFromItsOwnInitialRate() {
         SGD o = sgd(0.1);
         o.addParameterGroup(List.of(new Parameter("v", Tensor.zeros(1))), Map.of("learningRate", 1.0));
