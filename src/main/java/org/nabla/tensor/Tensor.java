@@ -404,21 +404,30 @@ public final class Tensor {
                     out[k++] = data[q];
                 }
             }
-            int ax = last - 1;
-            while (ax >= 0) {
-                idx[ax]++;
-                p += strides[ax];
-                if (idx[ax] < d[ax]) {
-                    break;
-                }
-                p -= strides[ax] * d[ax];
-                idx[ax] = 0;
-                ax--;
-            }
-            if (ax < 0) {
+            p = advance(idx, last - 1, p);
+            if (p < 0) {
                 return out;
             }
         }
+    }
+
+    /**
+     * Advances the multi-index idx over axes 0 … top by one step in row-major order (the last of them
+     * fastest) and returns the matching data position, starting from position p; −1 when the index
+     * wraps around, i.e. after the last element.
+     */
+    private int advance(int[] idx, int top, int p) {
+        int[] d = shape.dimsUnsafe();
+        for (int ax = top; ax >= 0; ax--) {
+            idx[ax]++;
+            p += strides[ax];
+            if (idx[ax] < d[ax]) {
+                return p;
+            }
+            p -= strides[ax] * d[ax];
+            idx[ax] = 0;
+        }
+        return -1;
     }
 
     /** Side of the square tiles in which {@link #copyOrAddTransposed} copies. */
@@ -478,16 +487,7 @@ public final class Tensor {
                     }
                 }
             }
-            // advance the odometer over the leading axes
-            for (int ax = r - 3; ax >= 0; ax--) {
-                idx[ax]++;
-                p += strides[ax];
-                if (idx[ax] < d[ax]) {
-                    break;
-                }
-                p -= strides[ax] * d[ax];
-                idx[ax] = 0;
-            }
+            p = advance(idx, r - 3, p); // the next position of the leading axes (−1 after the last)
         }
         return out;
     }
