@@ -369,6 +369,21 @@ public final class Variable {
 
     // ------------------------------------------------------------------ matmul
 
+    /**
+     * A Bᵀ for matrices A = this (m × k) and B = {@code b} (n × k): the product of a linear layer,
+     * y = x Wᵀ. The same values as {@code matmul(b.transpose())}; the gradient of B comes out in B's
+     * own layout ({@link MatrixProductTransposed}).
+     *
+     * @throws IllegalArgumentException unless both are matrices with the same number of columns
+     */
+    public Variable matmulTransposed(Variable b) {
+        if (shape().rank() != 2 || b.shape().rank() != 2 || shape().dim(1) != b.shape().dim(1)) {
+            throw new IllegalArgumentException("matmulTransposed: expected matrices A (m, k) and B (n, k), got "
+                    + shape() + " and " + b.shape());
+        }
+        return new MatrixProductTransposed().apply(this, b);
+    }
+
     /** Matrix product with NumPy semantics (1-d operands promoted and the added axis removed). */
     public Variable matmul(Variable o) {
         if (shape().rank() == 0 || o.shape().rank() == 0) {

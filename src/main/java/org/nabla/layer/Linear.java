@@ -73,7 +73,7 @@ public final class Linear extends Module {
         }
         int[] d = x.shape().dims();
         Variable x2 = d.length == 2 ? x : x.reshape(x.shape().size() / i, i);
-        Variable y = x2.matmul(weight.transpose());
+        Variable y = x2.matmulTransposed(weight);
         if (bias != null) {
             y = y.add(bias);
         }

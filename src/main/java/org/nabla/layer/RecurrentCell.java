@@ -45,7 +45,7 @@ public abstract class RecurrentCell extends Module {
 
     /** x Wᵀ + b (b may be null). */
     static Variable affine(Variable x, Variable w, Variable b) {
-        Variable y = x.matmul(w.transpose());
+        Variable y = x.matmulTransposed(w);
         return b == null ? y : y.add(b);
     }
 

@@ -138,6 +138,8 @@ class PrimitiveGradCheckTest {
                         randn("iadd", 5, 4)),
                 // ---------------------------------------------------------------- matmul
                 c("matmul (3,4)@(4,2)", in -> in.get(0).matmul(in.get(1)), randn("mm a", 3, 4), randn("mm b", 4, 2)),
+                c("matmulTransposed (3,4)@(2,4)ᵀ", in -> in.get(0).matmulTransposed(in.get(1)), randn("mt a", 3, 4),
+                        randn("mt b", 2, 4)),
                 c("matmul (4,)@(4,2)", in -> in.get(0).matmul(in.get(1)), randn("mv a", 4), randn("mv b", 4, 2)),
                 c("matmul (3,4)@(4,)", in -> in.get(0).matmul(in.get(1)), randn("vm a", 3, 4), randn("vm b", 4)),
                 c("matmul (4,)@(4,)", in -> in.get(0).matmul(in.get(1)), randn("vv a", 4), randn("vv b", 4)),

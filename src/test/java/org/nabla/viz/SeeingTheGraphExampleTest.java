@@ -19,7 +19,7 @@ class SeeingTheGraphExampleTest {
             assertThat(dir.resolve(f)).isRegularFile();
         }
         String after = Files.readString(dir.resolve("graph-after.svg"));
-        assertThat(GraphPictureTest.parse(after).boxes()).hasSize(19);
+        assertThat(GraphPictureTest.parse(after).boxes()).hasSize(17);
         assertThat(after).contains("∂L/∂v = [0.7520]");
         assertThat(Files.readString(dir.resolve("summary.txt"))).isEqualTo(summary.toString());
         // the copies in docs/ are the pictures this example draws

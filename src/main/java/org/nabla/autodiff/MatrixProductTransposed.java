@@ -1,0 +1,33 @@
+package org.nabla.autodiff;
+
+import org.nabla.tensor.Tensor;
+
+/**
+ * The product with a transposed right factor, C = A Bᵀ for matrices A (m × k) and B (n × k):
+ * Cᵢⱼ = Σₚ AᵢₚBⱼₚ — the product of a linear layer, y = x Wᵀ with W stored as (out, in). Its
+ * vector-Jacobian products are the textbook ones of backpropagation through a linear layer
+ * (Goodfellow, Bengio &amp; Courville, Deep Learning, §6.5.8):
+ * <pre>
+ *   Ā = C̄ B,   B̄ = C̄ᵀ A.
+ * </pre>
+ * It is {@code a.matmul(b.transpose())}, value for value; as a primitive of its own, B̄ is computed in
+ * B's own layout rather than as the transpose of Aᵀ C̄, so that optimizers and gradient sums read it
+ * in memory order.
+ */
+final class MatrixProductTransposed extends Operation {
+    MatrixProductTransposed() {
+        super("matmulTransposed");
+    }
+
+    @Override
+    protected Tensor forward(Tensor[] x) {
+        return x[0].matmul(x[1].transpose());
+    }
+
+    @Override
+    protected Variable[] backward(Variable g) {
+        return new Variable[] {
+            needsGrad(0) ? g.matmul(input(1)) : null,
+            needsGrad(1) ? g.transpose().matmul(input(0)) : null};
+    }
+}
