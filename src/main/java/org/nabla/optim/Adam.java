@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nabla.autodiff.Parameter;
-import org.nabla.tensor.Shape;
 import org.nabla.tensor.Tensor;
 
 /**
@@ -35,6 +34,8 @@ public final class Adam extends Optimizer {
     public static final String WEIGHT_DECAY = "weightDecay";
     public static final String AMSGRAD = "amsgrad";
 
+    private final AdamMoments moments = new AdamMoments();
+
     private Adam(List<Parameter> parameters, Map<String, Object> defaults) {
         super(parameters, defaults);
     }
@@ -48,15 +49,21 @@ public final class Adam extends Optimizer {
     protected Tensor update(ParameterGroup group, Tensor theta, Tensor gradient, Map<String, Tensor> state) {
         double weightDecay = group.getDouble(WEIGHT_DECAY);
         Tensor g = weightDecay != 0 ? gradient.add(theta.mul(weightDecay)) : gradient;
-        return step(group, theta, g, state);
+        return step(group, theta, g, state, moments);
+    }
+
+    @Override
+    public Map<String, Tensor> state() {
+        moments.flush();
+        return super.state();
     }
 
     /**
      * base + d with d the Adam displacement −(α/(1 − β₁ᵗ)) m_t / (√v_t/√(1 − β₂ᵗ) + ε), advancing the
-     * moments in {@code state} (shared by {@link Adam}, where base = θ, and {@link AdamW}, where base is
-     * the decayed θ).
+     * moments held by {@code moments} in place (shared by {@link Adam}, where base = θ, and
+     * {@link AdamW}, where base is the decayed θ).
      */
-    static Tensor step(ParameterGroup group, Tensor base, Tensor g, Map<String, Tensor> state) {
+    static Tensor step(ParameterGroup group, Tensor base, Tensor g, Map<String, Tensor> state, AdamMoments moments) {
         double lr = group.learningRate();
         double beta1 = group.getDouble(BETA1);
         double beta2 = group.getDouble(BETA2);
@@ -66,47 +73,37 @@ public final class Adam extends Optimizer {
         int n = g.size();
         double[] gv = g.dataView();
         double[] b = base.dataView();
-        double[] m0 = state.containsKey("exp_avg") ? state.get("exp_avg").dataView() : new double[n];
-        double[] v0 = state.containsKey("exp_avg_sq") ? state.get("exp_avg_sq").dataView() : new double[n];
-        double[] vMax0 = !amsgrad ? null
-                : state.containsKey("max_exp_avg_sq") ? state.get("max_exp_avg_sq").dataView() : new double[n];
+        double[][] mv = moments.arrays(state, g.shape(), amsgrad);
+        double[] m = mv[0];
+        double[] v = mv[1];
+        double[] vMax = mv[2];
         double biasCorrection1 = 1 - Math.pow(beta1, t);
         double biasCorrection2Sqrt = Math.sqrt(1 - Math.pow(beta2, t));
         double stepScale = -lr / biasCorrection1;
-        Shape shape = g.shape();
-        // Three passes, each a simple loop the JIT vectorizes, writing fresh arrays (the old state stays
-        // intact), with the operations of the formulas in the class comment in the same order:
+        // The operations of the formulas in the class comment, in the same order, each in a simple loop
+        // the JIT vectorizes; the moments change in place, the parameter is a new tensor:
         //   m ← β₁m + (1 − β₁)g,   v ← β₂v + (1 − β₂)g²  [v̂max ← max(v̂max, v)],
         //   θ ← base + (−η/(1 − β₁ᵗ)) · m / (√v / √(1 − β₂ᵗ) + ε)
-        Tensor m = Tensor.build(shape, out -> {
-            for (int i = 0; i < n; i++) {
-                out[i] = m0[i] * beta1 + gv[i] * (1 - beta1);
-            }
-        });
-        Tensor v = Tensor.build(shape, out -> {
-            for (int i = 0; i < n; i++) {
-                out[i] = v0[i] * beta2 + gv[i] * gv[i] * (1 - beta2);
-            }
-        });
-        double[] vNew = v.dataView();
-        Tensor vMax = vMax0 == null ? null : Tensor.build(shape, out -> {
-            for (int i = 0; i < n; i++) {
-                out[i] = Math.max(vMax0[i], vNew[i]);
-            }
-        });
-        double[] mv = m.dataView();
-        double[] second = vMax == null ? vNew : vMax.dataView();
-        Tensor next = Tensor.build(shape, out -> {
-            for (int i = 0; i < n; i++) {
-                out[i] = b[i] + mv[i] / (Math.sqrt(second[i]) / biasCorrection2Sqrt + eps) * stepScale;
-            }
-        });
-        state.put("step", Tensor.scalar(t));
-        state.put("exp_avg", m);
-        state.put("exp_avg_sq", v);
-        if (vMax != null) {
-            state.put("max_exp_avg_sq", vMax);
+        for (int i = 0; i < n; i++) {
+            m[i] = m[i] * beta1 + gv[i] * (1 - beta1);
         }
+        for (int i = 0; i < n; i++) {
+            v[i] = v[i] * beta2 + gv[i] * gv[i] * (1 - beta2);
+        }
+        if (vMax != null) {
+            for (int i = 0; i < n; i++) {
+                vMax[i] = Math.max(vMax[i], v[i]);
+            }
+        }
+        double[] second = vMax == null ? v : vMax;
+        Tensor next = Tensor.build(g.shape(), out -> {
+            for (int i = 0; i < n; i++) {
+                out[i] = b[i] + m[i] / (Math.sqrt(second[i]) / biasCorrection2Sqrt + eps) * stepScale;
+            }
+        });
+        Tensor step = Tensor.scalar(t);
+        state.put("step", step);
+        moments.stepped(state, step);
         return next;
     }
 

@@ -22,8 +22,16 @@ import org.nabla.tensor.Tensor;
  * <p>Hyper-parameters as {@link Adam}, with {@code weightDecay} λ defaulting to 1e-2.
  */
 public final class AdamW extends Optimizer {
+    private final AdamMoments moments = new AdamMoments();
+
     private AdamW(List<Parameter> parameters, Map<String, Object> defaults) {
         super(parameters, defaults);
+    }
+
+    @Override
+    public Map<String, Tensor> state() {
+        moments.flush();
+        return super.state();
     }
 
     /** A builder over these parameters (defaults: η = 1e-3, β = (0.9, 0.999), ε = 1e-8, λ = 1e-2). */
@@ -35,7 +43,7 @@ public final class AdamW extends Optimizer {
     protected Tensor update(ParameterGroup group, Tensor theta, Tensor gradient, Map<String, Tensor> state) {
         double decay = group.learningRate() * group.getDouble(Adam.WEIGHT_DECAY);
         Tensor decayed = theta.mul(1 - decay);
-        return Adam.step(group, decayed, gradient, state);
+        return Adam.step(group, decayed, gradient, state, moments);
     }
 
     @Override
