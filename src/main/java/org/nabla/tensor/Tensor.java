@@ -789,12 +789,24 @@ public final class Tensor {
 
     /** 1 where a &gt; s, else 0. */
     public Tensor gt(double s) {
-        return map(x -> x > s ? 1.0 : 0.0);
+        double[] src = dataView();
+        double[] r = new double[src.length];
+        for (int i = 0; i < r.length; i++) {
+            int hit = src[i] > s ? 1 : 0; // an int select compiles without a branch (a double one did not)
+            r[i] = hit;
+        }
+        return wrap(shape, r);
     }
 
     /** 1 where a &lt; s, else 0. */
     public Tensor lt(double s) {
-        return map(x -> x < s ? 1.0 : 0.0);
+        double[] src = dataView();
+        double[] r = new double[src.length];
+        for (int i = 0; i < r.length; i++) {
+            int hit = src[i] < s ? 1 : 0; // an int select compiles without a branch (a double one did not)
+            r[i] = hit;
+        }
+        return wrap(shape, r);
     }
 
     /**
@@ -814,7 +826,12 @@ public final class Tensor {
 
     // ------------------------------------------------------------------ elementwise unary
 
-    /** Elementwise f(a). */
+    /**
+     * Elementwise f(a). The common functions (comparisons with a scalar, −a, |a|, eᵃ, ln a, √a, a²,
+     * 1/a, tanh, σ, ReLU) have loops of their own instead of calling map: once map has been used with
+     * several functions, its loop calls f through an interface per element, which costs several times
+     * the arithmetic (measured: ReLU of 301,056 elements 9.5 ns per element through map, 3 in a loop).
+     */
     public Tensor map(DoubleUnaryOperator f) {
         int n = shape.size();
         double[] src = contiguous ? data : gatherStrided();
@@ -828,22 +845,42 @@ public final class Tensor {
 
     /** −a. */
     public Tensor neg() {
-        return map(x -> -x);
+        double[] src = dataView();
+        double[] r = new double[src.length];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = -src[i];
+        }
+        return wrap(shape, r);
     }
 
     /** |a|. */
     public Tensor abs() {
-        return map(Math::abs);
+        double[] src = dataView();
+        double[] r = new double[src.length];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = Math.abs(src[i]);
+        }
+        return wrap(shape, r);
     }
 
     /** e^a. */
     public Tensor exp() {
-        return map(Math::exp);
+        double[] src = dataView();
+        double[] r = new double[src.length];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = Math.exp(src[i]);
+        }
+        return wrap(shape, r);
     }
 
     /** ln a. */
     public Tensor log() {
-        return map(Math::log);
+        double[] src = dataView();
+        double[] r = new double[src.length];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = Math.log(src[i]);
+        }
+        return wrap(shape, r);
     }
 
     /** ln(1 + a), accurate for small a. */
@@ -858,17 +895,32 @@ public final class Tensor {
 
     /** √a. */
     public Tensor sqrt() {
-        return map(Math::sqrt);
+        double[] src = dataView();
+        double[] r = new double[src.length];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = Math.sqrt(src[i]);
+        }
+        return wrap(shape, r);
     }
 
     /** a². */
     public Tensor square() {
-        return map(x -> x * x);
+        double[] src = dataView();
+        double[] r = new double[src.length];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = src[i] * src[i];
+        }
+        return wrap(shape, r);
     }
 
     /** 1 / a. */
     public Tensor reciprocal() {
-        return map(x -> 1.0 / x);
+        double[] src = dataView();
+        double[] r = new double[src.length];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = 1.0 / src[i];
+        }
+        return wrap(shape, r);
     }
 
     /** sin a. */
@@ -883,12 +935,22 @@ public final class Tensor {
 
     /** tanh a. */
     public Tensor tanh() {
-        return map(Math::tanh);
+        double[] src = dataView();
+        double[] r = new double[src.length];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = Math.tanh(src[i]);
+        }
+        return wrap(shape, r);
     }
 
     /** The logistic sigmoid σ(a) = 1 / (1 + e^(−a)), computed without overflow for either sign. */
     public Tensor sigmoid() {
-        return map(Tensor::sigmoid);
+        double[] src = dataView();
+        double[] r = new double[src.length];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = sigmoid(src[i]);
+        }
+        return wrap(shape, r);
     }
 
     /** σ(x) = 1 / (1 + e^(−x)); for x &lt; 0 computed as e^x / (1 + e^x) to avoid overflow. */
@@ -912,7 +974,12 @@ public final class Tensor {
 
     /** max(a, 0); NaN stays NaN. */
     public Tensor relu() {
-        return map(x -> Math.max(x, 0.0));
+        double[] src = dataView();
+        double[] r = new double[src.length];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = Math.max(src[i], 0.0);
+        }
+        return wrap(shape, r);
     }
 
     /** Clamps every element into [low, high]. */
