@@ -3,6 +3,7 @@ package org.nabla.layer;
 import org.nabla.autodiff.Operation;
 import org.nabla.autodiff.Variable;
 import org.nabla.tensor.Shape;
+import org.nabla.tensor.SlidingWindow;
 import org.nabla.tensor.Tensor;
 
 /**
@@ -16,9 +17,9 @@ import org.nabla.tensor.Tensor;
  * transposed convolution.
  */
 public final class Col2Im extends Operation {
-    private final Im2Col.Geometry g;
+    private final SlidingWindow g;
 
-    Col2Im(Im2Col.Geometry g) {
+    Col2Im(SlidingWindow g) {
         super("col2im");
         this.g = g;
     }
@@ -28,41 +29,11 @@ public final class Col2Im extends Operation {
         Tensor cols = inputs[0];
         int n = cols.dim(0);
         double[] src = cols.dataView();
-        int rows = g.rows();
-        int ncols = g.cols();
-        int hw = g.height * g.width;
+        int image = g.channels * g.height * g.width;
+        int block = g.rows() * g.cols();
         return Tensor.build(Shape.of(n, g.channels, g.height, g.width), out -> {
             for (int b = 0; b < n; b++) {
-                for (int c = 0; c < g.channels; c++) {
-                    int dstBase = (b * g.channels + c) * hw;
-                    for (int i = 0; i < g.kh; i++) {
-                        for (int j = 0; j < g.kw; j++) {
-                            int row = (c * g.kh + i) * g.kw + j;
-                            int s = (b * rows + row) * ncols;
-                            // columns ow in [lo, hi) came from inside the image; the others from the padding
-                            int lo = g.firstInside(j);
-                            int hi = g.endInside(j);
-                            int x0 = lo * g.sw - g.pw + j * g.dw;
-                            for (int oh = 0; oh < g.outH; oh++) {
-                                int y = oh * g.sh - g.ph + i * g.dh;
-                                if (y < 0 || y >= g.height) {
-                                    continue;
-                                }
-                                int to = dstBase + y * g.width + x0;
-                                int so = s + oh * g.outW;
-                                if (g.sw == 1) {
-                                    for (int ow = lo; ow < hi; ow++) {
-                                        out[to + ow - lo] += src[so + ow];
-                                    }
-                                } else {
-                                    for (int ow = lo; ow < hi; ow++, to += g.sw) {
-                                        out[to] += src[so + ow];
-                                    }
-                                }
-                            }
-                        }
-                    }
-                }
+                g.foldAdd(src, b * block, out, b * image);
             }
         });
     }

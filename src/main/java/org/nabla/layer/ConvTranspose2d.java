@@ -4,6 +4,7 @@ import org.nabla.autodiff.Parameter;
 import org.nabla.autodiff.Variable;
 import org.nabla.tensor.Rng;
 import org.nabla.tensor.Shape;
+import org.nabla.tensor.SlidingWindow;
 import org.nabla.tensor.Tensor;
 
 /**
@@ -11,8 +12,10 @@ import org.nabla.tensor.Tensor;
  * (Dumoulin &amp; Visin, "A guide to convolution arithmetic for deep learning", 2016, §4):
  * <pre>
  *   y = col2im(W_matᵀ · x_mat) + b,   W_mat = reshape(W, (C_in, C_out·k_h·k_w)),
- *   H_out = (H − 1)·s − 2p + d(k − 1) + output_padding + 1.
+ *   H_out = (H − 1)·s − 2p + d(k − 1) + output_padding + 1:
  * </pre>
+ * exactly the input gradient of the convolution from (C_out, H_out, W_out) to (C_in, H, W) with
+ * kernel W, which is how it is computed ({@link org.nabla.tensor.Convolution#conv2dInputGradient}).
  * Shapes: x (N, C_in, H, W), W (C_in, C_out, k_h, k_w) (PyTorch's layout), b (C_out). One group.
  */
 public final class ConvTranspose2d extends Module {
@@ -75,13 +78,17 @@ public final class ConvTranspose2d extends Module {
         int kw = ws.dim(3);
         int hout = (h - 1) * stride - 2 * padding + (kh - 1) + outputPadding + 1;
         int wout = (wd - 1) * stride - 2 * padding + (kw - 1) + outputPadding + 1;
-        Im2Col.Geometry g = new Im2Col.Geometry("convTranspose2d", cout, hout, wout, kh, kw, stride, stride, padding, padding,
+        if (hout < 1 || wout < 1) {
+            throw new IllegalArgumentException("convTranspose2d: input " + xs + " with kernel " + kh + "x" + kw
+                    + ", stride " + stride + ", padding " + padding + " gives an empty output (" + hout + ", " + wout + ")");
+        }
+        SlidingWindow g = new SlidingWindow("convTranspose2d", cout, hout, wout, kh, kw, stride, stride, padding, padding,
                 1, 1);
         if (g.outH != h || g.outW != wd) {
             throw new IllegalArgumentException("convTranspose2d: inconsistent geometry for input " + xs);
         }
-        Variable cols = w.reshape(cin, cout * kh * kw).transpose().matmul(x.reshape(n, cin, h * wd));
-        Variable y = new Col2Im(g).apply(cols);
+        // the input gradient of the convolution (C_out, H_out, W_out) → (C_in, H, W) with this kernel
+        Variable y = Conv2d.transposed(x, w, hout, wout, stride, padding);
         if (b != null) {
             y = y.add(b.reshape(cout, 1, 1));
         }

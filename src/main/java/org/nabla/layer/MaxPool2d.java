@@ -3,6 +3,7 @@ package org.nabla.layer;
 import org.nabla.autodiff.Operation;
 import org.nabla.autodiff.Variable;
 import org.nabla.tensor.Shape;
+import org.nabla.tensor.SlidingWindow;
 import org.nabla.tensor.Tensor;
 
 /**
@@ -41,17 +42,17 @@ public final class MaxPool2d extends Pool2d {
         if (x.shape().rank() != 4) {
             throw new IllegalArgumentException("maxPool2d: expected input (N, C, H, W), got shape " + x.shape());
         }
-        Im2Col.Geometry g = new Im2Col.Geometry("maxPool2d", 1, x.shape().dim(2), x.shape().dim(3), kernel, kernel,
+        SlidingWindow g = new SlidingWindow("maxPool2d", 1, x.shape().dim(2), x.shape().dim(3), kernel, kernel,
                 stride, stride, padding, padding, 1, 1);
         return new WindowMax(g).apply(x);
     }
 
     /** The forward primitive: the window maxima, remembering the switches for the backward pass. */
     private static final class WindowMax extends Operation {
-        private final Im2Col.Geometry g;
+        private final SlidingWindow g;
         private MaxPoolSwitches switches;
 
-        WindowMax(Im2Col.Geometry g) {
+        WindowMax(SlidingWindow g) {
             super("maxPool2d");
             this.g = g;
         }
@@ -87,6 +88,30 @@ public final class MaxPool2d extends Pool2d {
                     for (int ow = 0; ow < g.outW; ow++, o++) {
                         int x0 = Math.max(0, ow * g.sw - g.pw);
                         int x1 = Math.min(w, ow * g.sw - g.pw + g.kw);
+                        if (y1 - y0 == 2 && x1 - x0 == 2) { // the common 2 × 2 window, unrolled
+                            int q0 = base + y0 * w + x0;
+                            int q2 = q0 + w;
+                            double a = src[q0];
+                            double b = src[q0 + 1];
+                            double c = src[q2];
+                            double d = src[q2 + 1];
+                            double max = Math.max(Math.max(a, b), Math.max(c, d)); // = the left-to-right max
+                            start[o] = used;
+                            out[o] = max;
+                            if (max == max) {
+                                index[used] = q0;
+                                used += a == max ? 1 : 0;
+                                index[used] = q0 + 1;
+                                used += b == max ? 1 : 0;
+                                index[used] = q2;
+                                used += c == max ? 1 : 0;
+                                index[used] = q2 + 1;
+                                used += d == max ? 1 : 0;
+                            } else {
+                                index[used++] = firstNaN(src, base, y0, y1, x0, x1, w);
+                            }
+                            continue;
+                        }
                         // branch-free passes (on real data whether an entry beats the running maximum is
                         // a coin toss, which a branch predictor cannot learn): the maximum (NaN if any) ...
                         double max = Double.NEGATIVE_INFINITY;

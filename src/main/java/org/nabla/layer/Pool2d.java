@@ -1,6 +1,7 @@
 package org.nabla.layer;
 
 import org.nabla.autodiff.Variable;
+import org.nabla.tensor.SlidingWindow;
 
 /**
  * What max- and average pooling share: a square window k, a stride s and a padding p ≤ k/2 (checked
@@ -33,7 +34,7 @@ abstract class Pool2d extends Module {
         int c = x.shape().dim(1);
         int h = x.shape().dim(2);
         int w = x.shape().dim(3);
-        Im2Col.Geometry g = new Im2Col.Geometry(op, 1, h, w, kernel, kernel, stride, stride, padding, padding, 1, 1);
+        SlidingWindow g = new SlidingWindow(op, 1, h, w, kernel, kernel, stride, stride, padding, padding, 1, 1);
         Variable cols = Im2Col.im2col(x.reshape(n * c, 1, h, w), kernel, kernel, stride, stride, padding, padding, 1, 1,
                 0.0);
         Variable r = cols.mean(new int[] {1}, false);

@@ -80,13 +80,25 @@ final class MatMul {
      */
     static void multiply(double[] a, int aOff, int ars, int acs, double[] b, int bOff, int brs, int bcs,
                          double[] c, int cOff, int m, int k, int n) {
+        multiply(a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, m, k, n, false);
+    }
+
+    /**
+     * As {@link #multiply(double[], int, int, int, double[], int, int, int, double[], int, int, int, int)},
+     * but when {@code accumulate} is true C is added to rather than overwritten: every sum starts from the
+     * value already in C instead of +0.0, Cᵢⱼ = (…((Cᵢⱼ + Aᵢ₀B₀ⱼ) + Aᵢ₁B₁ⱼ) + …) + Aᵢ,ₖ₋₁Bₖ₋₁,ⱼ. A run of
+     * such calls, C = A₀B₀ then C += A₁B₁, …, therefore performs exactly the sums of the single product
+     * [A₀ A₁ …]·[B₀; B₁; …] of the concatenated matrices, in its textbook order.
+     */
+    static void multiply(double[] a, int aOff, int ars, int acs, double[] b, int bOff, int brs, int bcs,
+                         double[] c, int cOff, int m, int k, int n, boolean accumulate) {
         if (isSmall(m, k, n)) { // the common case of tiny products: no arrays, no lambdas
             if (m > 0 && n > 0) {
-                plain(a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, m, k, n);
+                plain(a, aOff, ars, acs, b, bOff, brs, bcs, c, cOff, m, k, n, accumulate);
             }
             return;
         }
-        multiply(a, new int[] {aOff}, ars, acs, b, new int[] {bOff}, brs, bcs, c, cOff, m, k, n);
+        multiply(a, new int[] {aOff}, ars, acs, b, new int[] {bOff}, brs, bcs, c, cOff, m, k, n, accumulate);
     }
 
     private static boolean isSmall(int m, int k, int n) {
@@ -103,6 +115,12 @@ final class MatMul {
     static void multiply(double[] a, int[] aOffsets, int aRowStride, int aColStride,
                          double[] b, int[] bOffsets, int bRowStride, int bColStride,
                          double[] c, int cOff, int m, int k, int n) {
+        multiply(a, aOffsets, aRowStride, aColStride, b, bOffsets, bRowStride, bColStride, c, cOff, m, k, n, false);
+    }
+
+    private static void multiply(double[] a, int[] aOffsets, int aRowStride, int aColStride,
+                                 double[] b, int[] bOffsets, int bRowStride, int bColStride,
+                                 double[] c, int cOff, int m, int k, int n, boolean accumulate) {
         int batch = aOffsets.length;
         if (m == 0 || n == 0 || batch == 0) {
             return;
@@ -111,7 +129,7 @@ final class MatMul {
         if (isSmall(m, k, n)) {
             boolean parallel = work * batch >= PARALLEL_MIN_WORK;
             Parallelism.forEach(batch, parallel, t -> plain(a, aOffsets[t], aRowStride, aColStride,
-                    b, bOffsets[t], bRowStride, bColStride, c, cOff + t * m * n, m, k, n));
+                    b, bOffsets[t], bRowStride, bColStride, c, cOff + t * m * n, m, k, n, accumulate));
             return;
         }
         boolean parallel = work * batch >= PARALLEL_MIN_WORK;
@@ -142,7 +160,7 @@ final class MatMul {
             int j0 = (tile % colTiles) * tileCols;
             tile(a, aOffsets[t], aRowStride, aColStride, b, bOffsets[t], bRowStride, bColStride,
                     c, cOff + t * m * n, n, k, i0, Math.min(tileRows, m - i0), j0, Math.min(tileCols, n - j0),
-                    SCRATCH.get());
+                    accumulate, SCRATCH.get());
         });
     }
 
@@ -156,9 +174,11 @@ final class MatMul {
      * matrix-vector product); the same sums in the same order.
      */
     static void plain(double[] a, int aOff, int ars, int acs, double[] b, int bOff, int brs, int bcs,
-                      double[] c, int cOff, int m, int k, int n) {
+                      double[] c, int cOff, int m, int k, int n, boolean accumulate) {
         if (k == 0) {
-            java.util.Arrays.fill(c, cOff, cOff + m * n, 0.0);
+            if (!accumulate) {
+                java.util.Arrays.fill(c, cOff, cOff + m * n, 0.0);
+            }
             return;
         }
         if (bcs == 1 && n >= 4) {
@@ -167,8 +187,14 @@ final class MatMul {
                 int ai = aOff + i * ars;
                 double a0 = a[ai];
                 int b0 = bOff;
-                for (int j = 0; j < n; j++) {
-                    c[ci + j] = 0.0 + a0 * b[b0 + j];
+                if (accumulate) {
+                    for (int j = 0; j < n; j++) {
+                        c[ci + j] += a0 * b[b0 + j];
+                    }
+                } else {
+                    for (int j = 0; j < n; j++) {
+                        c[ci + j] = 0.0 + a0 * b[b0 + j];
+                    }
                 }
                 for (int p = 1; p < k; p++) {
                     double aip = a[ai + p * acs];
@@ -184,7 +210,7 @@ final class MatMul {
                 int ai = aOff + i * ars;
                 for (int j = 0; j < n; j++) {
                     int bj = bOff + j * bcs;
-                    double acc = 0.0;
+                    double acc = accumulate ? c[ci + j] : 0.0;
                     for (int p = 0; p < k; p++) {
                         acc += a[ai + p * acs] * b[bj + p * brs];
                     }
@@ -196,10 +222,16 @@ final class MatMul {
 
     /** One tile of C: rows i0 … i0+mc−1, columns j0 … j0+nc−1, summed over all k in panels of KC. */
     private static void tile(double[] a, int aOff, int ars, int acs, double[] b, int bOff, int brs, int bcs,
-                             double[] c, int cOff, int ldc, int k, int i0, int mc, int j0, int nc, Scratch s) {
+                             double[] c, int cOff, int ldc, int k, int i0, int mc, int j0, int nc, boolean accumulate,
+                             Scratch s) {
         double[][] cRows = s.cTile;
         double[][] bRows = s.bPanel;
         double[] aBlk = s.aBlock;
+        if (accumulate) { // the sums continue from C's values
+            for (int r = 0; r < mc; r++) {
+                System.arraycopy(c, cOff + (i0 + r) * ldc + j0, cRows[r], 0, nc);
+            }
+        }
         // Narrow tiles are computed PAD columns wide: the extra columns of B are zeros and the extra columns
         // of C are never copied out, but every row update then runs in the JIT's unrolled vector loop (a
         // row shorter than the unrolled loop body would run element by element).
@@ -217,7 +249,7 @@ final class MatMul {
             for (int r0 = 0; r0 < mc; r0 += MR) {
                 int r1 = Math.min(mc, r0 + MR);
                 int p = 0;
-                if (pc == 0) { // the first products start the sums from +0.0 (no separate zeroing pass)
+                if (pc == 0 && !accumulate) { // the first products start the sums from +0.0 (no zeroing pass)
                     if (kc >= 4) {
                         for (int r = r0, ar = r0 * kc; r < r1; r++, ar += kc) {
                             rank4First(cRows[r], bRows[0], bRows[1], bRows[2], bRows[3], aBlk[ar], aBlk[ar + 1],

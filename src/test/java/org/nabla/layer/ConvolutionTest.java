@@ -105,6 +105,31 @@ class ConvolutionTest {
     }
 
     @Test
+    void secondDerivativesMatchFiniteDifferencesOfTheGradient() {
+        // t feeds both the image and (a corner of it) the kernel, so the Hessian-vector product runs
+        // every vector-Jacobian product of conv2d, of its input gradient and of its weight gradient
+        Rng rng = new Rng(6);
+        Tensor t0 = Tensor.randn(rng, 2, 2, 6, 5);
+        Tensor c = Tensor.randn(rng, 2, 1, 3, 3);
+        java.util.function.Function<Variable, Variable> f = t -> {
+            Variable w = t.slice(0, 0, 1).slice(2, 0, 3).slice(3, 0, 3);
+            Variable y = Conv2d.conv2d(t, w, null, new int[] {2, 2}, new int[] {1, 1}, new int[] {1, 1}, 1);
+            return y.tanh().mul(Variable.constant(c)).sum();
+        };
+        Tensor v = Tensor.randn(rng, t0.dims());
+        Tensor hv = org.nabla.autodiff.Autodiff.hvp(f, t0, v);
+        double eps = 1e-5;
+        Tensor fd = org.nabla.autodiff.Autodiff.grad(f, t0.add(v.mul(eps)))
+                .sub(org.nabla.autodiff.Autodiff.grad(f, t0.sub(v.mul(eps)))).div(2 * eps);
+        double[] a = hv.toArray();
+        double[] b = fd.toArray();
+        for (int i = 0; i < a.length; i++) {
+            assertThat(a[i]).as("element %d", i).isCloseTo(b[i], org.assertj.core.data.Offset.offset(1e-6 * (1 + Math.abs(b[i]))));
+        }
+        assertThat(hv.abs().sum().item()).isGreaterThan(1.0);
+    }
+
+    @Test
     void layersHaveParametersAndClearErrors() {
         Rng rng = new Rng(5);
         Conv2d conv = new Conv2d(3, 8, 5, rng);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.nabla.autodiff.Variable;
 import org.nabla.tensor.Rng;
+import org.nabla.tensor.SlidingWindow;
 import org.nabla.tensor.Tensor;
 
 /**
@@ -30,7 +31,7 @@ class Im2ColTest {
                         Tensor x = Tensor.randn(rng, n, c, h, w);
                         double pad = -3.5;
                         Tensor cols = Im2Col.im2col(Variable.constant(x), k, k, s, s, p, p, d, d, pad).value();
-                        Im2Col.Geometry g = new Im2Col.Geometry("test", c, h, w, k, k, s, s, p, p, d, d);
+                        SlidingWindow g = new SlidingWindow("test", c, h, w, k, k, s, s, p, p, d, d);
                         assertThat(cols.shape().dims()).containsExactly(n, c * k * k, g.outH * g.outW);
                         for (int b = 0; b < n; b++) {
                             for (int ch = 0; ch < c; ch++) {
