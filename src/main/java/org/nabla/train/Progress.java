@@ -60,9 +60,16 @@ public final class Progress {
         out.flush();
     }
 
+    /** One epoch's line; the validation figures only when there was a validation set (they are NaN otherwise). */
+    static String line(EpochRecord r) {
+        String validation = Double.isNaN(r.validationLoss()) && Double.isNaN(r.validationAccuracy()) ? ""
+                : String.format(Locale.ROOT, "  val loss %.4f  val acc %.4f", r.validationLoss(), r.validationAccuracy());
+        return String.format(Locale.ROOT, "epoch %d  train loss %.4f  train acc %.4f%s  (%.2fs)", r.epoch(), r.trainLoss(),
+                r.trainAccuracy(), validation, r.seconds());
+    }
+
     void endEpoch(EpochRecord r) {
-        String line = String.format(Locale.ROOT, "epoch %d  train loss %.4f  train acc %.4f  val loss %.4f  val acc %.4f  (%.2fs)",
-                r.epoch(), r.trainLoss(), r.trainAccuracy(), r.validationLoss(), r.validationAccuracy(), r.seconds());
+        String line = line(r);
         if (out == null) {
             return;
         }

@@ -77,4 +77,12 @@ class TrainerTest {
         assertThatThrownBy(() -> Trainer.builder(model, (p, y) -> p, SGD.builder(model.parameters()).learningRate(1).build())
                 .classes(1)).hasMessageContaining("at least 2 classes");
     }
+
+    @Test
+    void epochLinesShowValidationFiguresOnlyWhenThereWasAValidationSet() {
+        assertThat(Progress.line(new EpochRecord(2, 0.33071, 0.878, Double.NaN, Double.NaN, 1.5, 20.84)))
+                .isEqualTo("epoch 2  train loss 0.3307  train acc 0.8780  (20.84s)");
+        assertThat(Progress.line(new EpochRecord(1, 0.5, 0.8, 0.45, 0.82, 1.5, 3.0)))
+                .isEqualTo("epoch 1  train loss 0.5000  train acc 0.8000  val loss 0.4500  val acc 0.8200  (3.00s)");
+    }
 }
