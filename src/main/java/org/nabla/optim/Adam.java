@@ -80,27 +80,38 @@ public final class Adam extends Optimizer {
         double biasCorrection1 = 1 - Math.pow(beta1, t);
         double biasCorrection2Sqrt = Math.sqrt(1 - Math.pow(beta2, t));
         double stepScale = -lr / biasCorrection1;
-        // The operations of the formulas in the class comment, in the same order, each in a simple loop
-        // the JIT vectorizes; the moments change in place, the parameter is a new tensor:
+        // The operations of the formulas in the class comment, in the same order, in one pass over the
+        // elements (a loop the JIT vectorizes); the moments change in place, the parameter is a new tensor:
         //   m ← β₁m + (1 − β₁)g,   v ← β₂v + (1 − β₂)g²  [v̂max ← max(v̂max, v)],
         //   θ ← base + (−η/(1 − β₁ᵗ)) · m / (√v / √(1 − β₂ᵗ) + ε)
-        for (int i = 0; i < n; i++) {
-            m[i] = m[i] * beta1 + gv[i] * (1 - beta1);
+        double c1 = 1 - beta1;
+        double c2 = 1 - beta2;
+        Tensor next;
+        if (vMax == null) {
+            next = Tensor.build(g.shape(), out -> {
+                for (int i = 0; i < n; i++) {
+                    double gi = gv[i];
+                    double mi = m[i] * beta1 + gi * c1;
+                    double vi = v[i] * beta2 + gi * gi * c2;
+                    m[i] = mi;
+                    v[i] = vi;
+                    out[i] = b[i] + mi / (Math.sqrt(vi) / biasCorrection2Sqrt + eps) * stepScale;
+                }
+            });
+        } else {
+            next = Tensor.build(g.shape(), out -> {
+                for (int i = 0; i < n; i++) {
+                    double gi = gv[i];
+                    double mi = m[i] * beta1 + gi * c1;
+                    double vi = v[i] * beta2 + gi * gi * c2;
+                    double vm = Math.max(vMax[i], vi);
+                    m[i] = mi;
+                    v[i] = vi;
+                    vMax[i] = vm;
+                    out[i] = b[i] + mi / (Math.sqrt(vm) / biasCorrection2Sqrt + eps) * stepScale;
+                }
+            });
         }
-        for (int i = 0; i < n; i++) {
-            v[i] = v[i] * beta2 + gv[i] * gv[i] * (1 - beta2);
-        }
-        if (vMax != null) {
-            for (int i = 0; i < n; i++) {
-                vMax[i] = Math.max(vMax[i], v[i]);
-            }
-        }
-        double[] second = vMax == null ? v : vMax;
-        Tensor next = Tensor.build(g.shape(), out -> {
-            for (int i = 0; i < n; i++) {
-                out[i] = b[i] + m[i] / (Math.sqrt(second[i]) / biasCorrection2Sqrt + eps) * stepScale;
-            }
-        });
         Tensor step = Tensor.scalar(t);
         state.put("step", step);
         moments.stepped(state, step);
