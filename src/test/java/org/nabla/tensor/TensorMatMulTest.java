@@ -90,6 +90,27 @@ class TensorMatMulTest {
     }
 
     @Test
+    void accumulatingProductsEqualTheProductOfTheConcatenations() {
+        // C = A₀B₀, then C += A₁B₁ (MatMul's accumulate mode): bit for bit [A₀ A₁]·[B₀; B₁], small and blocked
+        Rng rng = new Rng(31);
+        for (int[] s : new int[][] {{3, 2, 5, 4}, {7, 9, 130, 40}, {70, 150, 129, 300}, {6, 784, 25, 784}}) {
+            int m = s[0];
+            int k0 = s[1];
+            int n = s[2];
+            int k1 = s[3];
+            Tensor a0 = Tensor.randn(rng, m, k0);
+            Tensor a1 = Tensor.randn(rng, m, k1);
+            Tensor b0 = Tensor.randn(rng, k0, n);
+            Tensor b1 = Tensor.randn(rng, k1, n);
+            double[] c = new double[m * n];
+            MatMul.multiply(a0.toArray(), 0, k0, 1, b0.toArray(), 0, n, 1, c, 0, m, k0, n, false);
+            MatMul.multiply(a1.toArray(), 0, k1, 1, b1.toArray(), 0, n, 1, c, 0, m, k1, n, true);
+            Tensor expected = naive(Tensor.concat(1, a0, a1), Tensor.concat(0, b0, b1));
+            assertThat(c).as("%s", java.util.Arrays.toString(s)).isEqualTo(expected.toArray());
+        }
+    }
+
+    @Test
     void sumsStartFromPositiveZeroAsTheTripleLoopDoes() {
         // (−0)·x = −0, and +0 + (−0) = +0: a product of negative zeros is +0 in every path
         for (int[] s : new int[][] {{3, 3, 3}, {16, 16, 16}, {16, 2, 64}, {64, 5, 70}}) {
