@@ -34,7 +34,11 @@ public final class Convolution {
     /** Images whose weight-gradient terms are summed as one product before the blocks are added. */
     static final int IMAGES_PER_BLOCK = 16;
 
-    private static final ThreadLocal<double[][]> COLUMNS = ThreadLocal.withInitial(() -> new double[1][0]);
+    /**
+     * Each thread's column buffer, reused from call to call (reallocating it for every image would cost
+     * more than filling it). Held softly: the garbage collector may take it back when memory runs short.
+     */
+    private static final ThreadLocal<java.lang.ref.SoftReference<double[]>> COLUMNS = new ThreadLocal<>();
 
     private Convolution() {
     }
@@ -251,10 +255,12 @@ public final class Convolution {
 
     /** This thread's column buffer, grown to at least {@code size}. */
     private static double[] columns(int size) {
-        double[][] holder = COLUMNS.get();
-        if (holder[0].length < size) {
-            holder[0] = new double[size];
+        java.lang.ref.SoftReference<double[]> ref = COLUMNS.get();
+        double[] buffer = ref == null ? null : ref.get();
+        if (buffer == null || buffer.length < size) {
+            buffer = new double[size];
+            COLUMNS.set(new java.lang.ref.SoftReference<>(buffer));
         }
-        return holder[0];
+        return buffer;
     }
 }
