@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.nabla.tensor.Shape;
 import org.nabla.tensor.Tensor;
+import org.nabla.tensor.TensorAccumulator;
 
 /** Movement primitives: they rearrange, pick or repeat entries; their VJPs move cotangents back. */
 final class Movement {
@@ -101,6 +102,17 @@ final class Movement {
         @Override
         protected Variable[] backward(Variable g) {
             return new Variable[] {new SliceScatter(input(0).shape(), axis, start, stop, step).apply(g)};
+        }
+
+        /**
+         * Adds the cotangent g of this slice into the running cotangent of the sliced input, at the
+         * sliced positions (what {@link #backward} gives, without the tensor of zeros around it). For the
+         * backward sweep without a graph of the gradient.
+         */
+        void addCotangent(Tensor g, TensorAccumulator sum) {
+            int n = input(0).shape().dim(axis);
+            int s = start < 0 ? Math.max(0, start + n) : Math.min(start, n);
+            sum.addSlice(axis, s, step, g);
         }
     }
 

@@ -653,6 +653,21 @@ public final class Variable {
                     continue;
                 }
                 Operation op = v.producer;
+                if (!createGraph && op instanceof Movement.Slice && !Anomaly.isEnabled()) {
+                    // the cotangent of a slice goes straight into the sliced input's sum, at the sliced
+                    // positions: no tensor of zeros the size of the input per slice (the gates of a
+                    // recurrent cell, the time steps of a sequence, the heads of attention)
+                    Variable in = op.input(0);
+                    if (in.requiresGrad) {
+                        CotangentSum acc = cotangent.get(in);
+                        if (acc == null) {
+                            acc = new CotangentSum(in.shape());
+                            cotangent.put(in, acc);
+                        }
+                        ((Movement.Slice) op).addCotangent(g.value, acc.blocks());
+                    }
+                    continue;
+                }
                 Variable[] inputGrads = Anomaly.isEnabled() ? backwardChecked(op, g) : op.backward(g);
                 for (int k = 0; k < inputGrads.length; k++) {
                     Variable in = op.input(k);
@@ -696,6 +711,21 @@ public final class Variable {
         CotangentSum(Variable first, boolean createGraph) {
             this.single = first;
             this.createGraph = createGraph;
+        }
+
+        /** An empty sum (zeros) of the given shape, without a graph, for cotangents added as blocks. */
+        CotangentSum(Shape shape) {
+            this.createGraph = false;
+            this.buffer = new TensorAccumulator(shape);
+        }
+
+        /** The in-place sum, for adding blocks (a sum without a graph of the gradient only). */
+        TensorAccumulator blocks() {
+            if (buffer == null) {
+                buffer = new TensorAccumulator(single.value);
+                single = null;
+            }
+            return buffer;
         }
 
         void add(Variable g) {

@@ -30,6 +30,77 @@ public final class TensorAccumulator {
         this.first = first;
     }
 
+    /** Starts an empty sum (zeros) of the given shape, for terms that arrive as {@link #addSlice blocks}. */
+    public TensorAccumulator(Shape shape) {
+        this.shape = shape;
+    }
+
+    /**
+     * s ← s + scatter(block): the block is added at the positions start, start + step, … along one
+     * axis (s[…, start + k·step, …] += block[…, k, …]) and the rest of s is left as it is. This is
+     * the cotangent of a slice — the vector-Jacobian product of slicing is placing the slice's
+     * cotangent in a tensor of zeros — added without making that mostly-zero tensor. The values are
+     * those of {@code add(scatter(block))}, except that an entry the block does not cover keeps its sign
+     * when it is −0 (adding the scattered +0 would have made it +0).
+     *
+     * @throws IllegalArgumentException when the block does not fit (its shape must equal the sum's except
+     *     along {@code axis}, and every position must lie inside the sum)
+     */
+    public void addSlice(int axis, int start, int step, Tensor block) {
+        if (done) {
+            throw new IllegalStateException("TensorAccumulator.addSlice: the sum was already taken");
+        }
+        int r = shape.rank();
+        int[] d = shape.dims();
+        int[] bd = block.shape().dims();
+        int len = axis >= 0 && axis < r && bd.length == r ? bd[axis] : -1;
+        boolean fits = len >= 0 && step >= 1 && start >= 0 && (len == 0 || start + (len - 1) * step < d[axis]);
+        for (int i = 0; fits && i < r; i++) {
+            fits = i == axis || bd[i] == d[i];
+        }
+        if (!fits) {
+            throw new IllegalArgumentException("TensorAccumulator.addSlice: block of shape " + block.shape()
+                    + " at positions " + start + ", " + start + " + " + step + ", … of axis " + axis
+                    + " does not fit a sum of shape " + shape);
+        }
+        if (buffer == null) {
+            if (first == null) {
+                buffer = new double[shape.size()];
+                swapped = false;
+            } else {
+                swapped = r >= 2 && !first.isContiguous() && swap(first).isContiguous();
+                buffer = layout(first).toArray();
+                first = null;
+            }
+        }
+        // in the buffer's own layout: its axes (the last two swapped when the terms were transposed views)
+        int ax = axis;
+        if (swapped) {
+            int t = d[r - 1];
+            d[r - 1] = d[r - 2];
+            d[r - 2] = t;
+            ax = axis == r - 1 ? r - 2 : axis == r - 2 ? r - 1 : axis;
+        }
+        double[] b = layout(block).toArray();
+        int outer = 1;
+        for (int i = 0; i < ax; i++) {
+            outer *= d[i];
+        }
+        int inner = 1;
+        for (int i = ax + 1; i < r; i++) {
+            inner *= d[i];
+        }
+        int n = d[ax];
+        for (int o = 0, q = 0; o < outer; o++) {
+            for (int k = 0; k < len; k++, q += inner) {
+                int at = (o * n + start + k * step) * inner;
+                for (int i = 0; i < inner; i++) {
+                    buffer[at + i] += b[q + i];
+                }
+            }
+        }
+    }
+
     /** s ← s + t. */
     public void add(Tensor t) {
         if (done) {
@@ -38,6 +109,10 @@ public final class TensorAccumulator {
         if (!t.shape().equals(shape)) {
             throw new IllegalArgumentException("TensorAccumulator.add: term has shape " + t.shape()
                     + " but the sum has shape " + shape + " (expected equal shapes)");
+        }
+        if (buffer == null && first == null) { // an empty sum: t is the first term
+            first = t;
+            return;
         }
         if (buffer == null) {
             swapped = shape.rank() >= 2 && !first.isContiguous() && swap(first).isContiguous();
@@ -62,7 +137,9 @@ public final class TensorAccumulator {
         }
         done = true;
         Tensor s;
-        if (buffer == null) {
+        if (buffer == null && first == null) {
+            s = Tensor.zeros(shape);
+        } else if (buffer == null) {
             s = first;
         } else if (swapped) {
             int[] d = shape.dims();

@@ -43,4 +43,75 @@ class TensorAccumulatorTest {
         assertThatThrownBy(() -> acc.add(Tensor.ones(2, 3))).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(acc::sum).isInstanceOf(IllegalStateException.class);
     }
+
+    /** zeros of {@code shape} with {@code block} placed at start, start + step, … along {@code axis}. */
+    private static Tensor scatter(Shape shape, int axis, int start, int step, Tensor block) {
+        double[] out = new double[shape.size()];
+        int[] d = shape.dims();
+        int outer = 1;
+        for (int i = 0; i < axis; i++) {
+            outer *= d[i];
+        }
+        int inner = 1;
+        for (int i = axis + 1; i < d.length; i++) {
+            inner *= d[i];
+        }
+        double[] b = block.toArray();
+        int len = block.dim(axis);
+        for (int o = 0, q = 0; o < outer; o++) {
+            for (int k = 0; k < len; k++, q += inner) {
+                System.arraycopy(b, q, out, (o * d[axis] + start + k * step) * inner, inner);
+            }
+        }
+        return Tensor.of(shape, out);
+    }
+
+    @Test
+    void addingSliceBlocksEqualsAddingTheScatteredTensors() {
+        Rng rng = new Rng(10);
+        // every axis, steps 1 and 2, an empty start, a contiguous first term and a transposed one
+        for (int axis = 0; axis < 3; axis++) {
+            for (int step = 1; step <= 2; step++) {
+                for (int firstKind = 0; firstKind < 3; firstKind++) {
+                    Shape shape = Shape.of(4, 6, 5);
+                    int[] bd = shape.dims();
+                    bd[axis] = 2;
+                    Tensor b1 = Tensor.randn(rng, bd);
+                    int[] b2d = shape.dims(); // a strided block: a transposed view
+                    b2d[axis] = 1;
+                    int last = b2d[2];
+                    b2d[2] = b2d[1];
+                    b2d[1] = last;
+                    Tensor b2 = Tensor.randn(rng, b2d).transpose(1, 2);
+                    Tensor first = firstKind == 0 ? null
+                            : firstKind == 1 ? Tensor.randn(rng, 4, 6, 5) : Tensor.randn(rng, 4, 5, 6).transpose(1, 2);
+                    TensorAccumulator acc = first == null ? new TensorAccumulator(shape) : new TensorAccumulator(first);
+                    acc.addSlice(axis, 1, step, b1);
+                    acc.addSlice(axis, 0, step, b2);
+                    Tensor full = Tensor.randn(rng, 4, 6, 5);
+                    acc.add(full);
+                    Tensor expected = (first == null ? Tensor.zeros(shape) : first)
+                            .add(scatter(shape, axis, 1, step, b1)).add(scatter(shape, axis, 0, step, b2)).add(full);
+                    assertThat(acc.sum().toArray()).as("axis %d step %d first %d", axis, step, firstKind)
+                            .isEqualTo(expected.toArray());
+                }
+            }
+        }
+        // an empty sum is zeros; a full term after an empty start is kept as the first term
+        assertThat(new TensorAccumulator(Shape.of(2, 2)).sum().toArray()).containsExactly(0, 0, 0, 0);
+        Tensor t = Tensor.randn(rng, 2, 2);
+        TensorAccumulator one = new TensorAccumulator(Shape.of(2, 2));
+        one.add(t);
+        assertThat(one.sum()).isSameAs(t);
+    }
+
+    @Test
+    void refusesBlocksThatDoNotFit() {
+        TensorAccumulator acc = new TensorAccumulator(Shape.of(4, 3));
+        assertThatThrownBy(() -> acc.addSlice(0, 3, 1, Tensor.zeros(2, 3)))
+                .hasMessage("TensorAccumulator.addSlice: block of shape [2, 3] at positions 3, 3 + 1, … of axis 0"
+                        + " does not fit a sum of shape [4, 3]");
+        assertThatThrownBy(() -> acc.addSlice(1, 0, 1, Tensor.zeros(3, 3))).hasMessageContaining("does not fit");
+        assertThatThrownBy(() -> acc.addSlice(2, 0, 1, Tensor.zeros(4, 3))).hasMessageContaining("does not fit");
+    }
 }
