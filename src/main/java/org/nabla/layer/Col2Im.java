@@ -13,8 +13,7 @@ import org.nabla.tensor.Tensor;
  * <pre>
  *   y[n, c, oh·s_h − p_h + i·d_h, ow·s_w − p_w + j·d_w] += cols[n, (c·k_h + i)·k_w + j, oh·W_out + ow].
  * </pre>
- * It is linear; its vector-Jacobian product is im2col (with zero padding). It also computes the
- * transposed convolution.
+ * It is linear; its vector-Jacobian product is im2col (with zero padding).
  */
 public final class Col2Im extends Operation {
     private final SlidingWindow g;

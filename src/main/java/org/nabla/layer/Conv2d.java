@@ -109,9 +109,16 @@ public final class Conv2d extends Module {
         }
         int c = xs.dim(1);
         int o = ws.dim(0);
-        if (groups < 1 || c != ws.dim(1) * groups || o % groups != 0) {
+        if (groups < 1) {
+            throw new IllegalArgumentException("conv2d: groups must be ≥ 1, got " + groups);
+        }
+        if (c != ws.dim(1) * groups) {
             throw new IllegalArgumentException("conv2d: input " + xs + " has " + c + " channels but weight " + ws
                     + " with groups=" + groups + " expects " + ws.dim(1) * groups);
+        }
+        if (o % groups != 0) {
+            throw new IllegalArgumentException("conv2d: weight " + ws + " has " + o
+                    + " output channels, not divisible by groups=" + groups);
         }
         if (b != null && (b.shape().rank() != 1 || b.shape().dim(0) != o)) {
             throw new IllegalArgumentException("conv2d: bias has shape " + b.shape() + ", expected [" + o + "]");

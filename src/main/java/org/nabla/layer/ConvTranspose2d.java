@@ -12,7 +12,7 @@ import org.nabla.tensor.Tensor;
  * (Dumoulin &amp; Visin, "A guide to convolution arithmetic for deep learning", 2016, §4):
  * <pre>
  *   y = col2im(W_matᵀ · x_mat) + b,   W_mat = reshape(W, (C_in, C_out·k_h·k_w)),
- *   H_out = (H − 1)·s − 2p + d(k − 1) + output_padding + 1:
+ *   H_out = (H − 1)·s − 2p + (k − 1) + output_padding + 1:
  * </pre>
  * exactly the input gradient of the convolution from (C_out, H_out, W_out) to (C_in, H, W) with
  * kernel W, which is how it is computed ({@link org.nabla.tensor.Convolution#conv2dInputGradient}).

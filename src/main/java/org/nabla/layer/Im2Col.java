@@ -17,7 +17,8 @@ import org.nabla.tensor.Tensor;
  *   cols[n, (c·k_h + i)·k_w + j, oh·W_out + ow] = x[n, c, oh·s_h − p_h + i·d_h, ow·s_w − p_w + j·d_w]
  *   H_out = ⌊(H + 2p_h − d_h(k_h − 1) − 1) / s_h⌋ + 1   (likewise W_out),
  * </pre>
- * and positions in the padding read {@code padValue} (0 for convolution, −∞ for max-pooling).
+ * and positions in the padding read {@code padValue} (0 for a convolution written as im2col and a
+ * matrix product; −∞ would give max-pooling as a maximum over each column).
  * The map is linear in x (for the entries it reads); its vector-Jacobian product is {@link Col2Im},
  * which adds every column entry back to the pixel it came from.
  */

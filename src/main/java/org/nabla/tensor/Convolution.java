@@ -28,7 +28,8 @@ import java.util.Arrays;
  * Each product sums in the textbook order of {@link Tensor#matmul}. The weight gradient sums the
  * images in blocks of {@value #IMAGES_PER_BLOCK}: within a block, the sum over (n, position) runs in
  * order as one product of concatenated matrices; the blocks' sums are then added in order. Results are
- * bitwise the same for any number of threads.
+ * bitwise the same for any number of threads. The blocks run a wave at a time (as many as there are
+ * threads), so the extra memory is one weight-sized buffer per thread, whatever the batch size.
  */
 public final class Convolution {
     /** Images whose weight-gradient terms are summed as one product before the blocks are added. */
@@ -62,10 +63,8 @@ public final class Convolution {
             check(op, "stride", stride);
             check(op, "padding", padding);
             check(op, "dilation", dilation);
-            if (groups < 1 || cin != cg * groups || cout % groups != 0) {
-                throw new IllegalArgumentException(op + ": input with " + cin + " channels and weight ("
-                        + cout + ", " + cg + ", " + kh + ", " + kw + ") do not fit groups=" + groups
-                        + " (expected C_in = C_g·groups and C_out divisible by groups)");
+            if (groups < 1) {
+                throw new IllegalArgumentException(op + ": groups must be ≥ 1, got " + groups);
             }
             this.op = op;
             this.n = n;
@@ -76,6 +75,12 @@ public final class Convolution {
             this.og = cout / groups;
             this.window = new SlidingWindow(op, cg, h, w, kh, kw, stride[0], stride[1], padding[0], padding[1],
                     dilation[0], dilation[1]);
+            long columns = (long) cg * kh * kw * window.outH * window.outW;
+            if (columns > Integer.MAX_VALUE - 16) {
+                throw new IllegalArgumentException(op + ": the columns of one image, (" + cg + "·" + kh + "·" + kw
+                        + ") × (" + window.outH + "·" + window.outW + ") = " + columns
+                        + " numbers, exceed the largest Java array; use smaller images or kernels");
+            }
             this.kg = window.rows();
             this.positions = window.cols();
             this.image = cg * h * w;
@@ -122,6 +127,12 @@ public final class Convolution {
     public static Tensor conv2d(Tensor x, Tensor w, int[] stride, int[] padding, int[] dilation, int groups) {
         requireRank4("conv2d", "input (N, C, H, W)", x);
         requireRank4("conv2d", "weight (C_out, C_in/groups, k_h, k_w)", w);
+        requireGroups("conv2d", groups);
+        if (x.dim(1) != w.dim(1) * groups || w.dim(0) % groups != 0) {
+            throw new IllegalArgumentException("conv2d: input " + x.shape() + " and weight " + w.shape()
+                    + " do not fit groups=" + groups + " (expected C_in = " + w.dim(1) + "·" + groups + " = "
+                    + w.dim(1) * groups + " input channels and C_out = " + w.dim(0) + " divisible by " + groups + ")");
+        }
         Plan p = new Plan("conv2d", x.dim(0), x.dim(1), x.dim(2), x.dim(3), w.dim(0), w.dim(1), w.dim(2), w.dim(3),
                 stride, padding, dilation, groups);
         double[] xd = x.dataView();
@@ -155,6 +166,11 @@ public final class Convolution {
         String op = "conv2d input gradient";
         requireRank4(op, "output gradient (N, C_out, H_out, W_out)", gy);
         requireRank4(op, "weight (C_out, C_in/groups, k_h, k_w)", w);
+        requireGroups(op, groups);
+        if (w.dim(0) % groups != 0) {
+            throw new IllegalArgumentException(op + ": weight " + w.shape() + " has C_out = " + w.dim(0)
+                    + " output channels, not divisible by groups=" + groups);
+        }
         Plan p = new Plan(op, gy.dim(0), w.dim(1) * groups, height, width, w.dim(0), w.dim(1), w.dim(2), w.dim(3),
                 stride, padding, dilation, groups);
         requireOutputShape(p, gy);
@@ -187,8 +203,13 @@ public final class Convolution {
         String op = "conv2d weight gradient";
         requireRank4(op, "input (N, C, H, W)", x);
         requireRank4(op, "output gradient (N, C_out, H_out, W_out)", gy);
-        if (groups < 1 || x.dim(1) % groups != 0) {
+        requireGroups(op, groups);
+        if (x.dim(1) % groups != 0) {
             throw new IllegalArgumentException(op + ": input " + x.shape() + " has " + x.dim(1)
+                    + " channels, not divisible by groups=" + groups);
+        }
+        if (gy.dim(1) % groups != 0) {
+            throw new IllegalArgumentException(op + ": output gradient " + gy.shape() + " has " + gy.dim(1)
                     + " channels, not divisible by groups=" + groups);
         }
         if (gy.dim(0) != x.dim(0)) {
@@ -206,37 +227,55 @@ public final class Convolution {
             if (p.n == 0) {
                 return;
             }
-            // partial[t] holds the sum over the t-th block of images, every group side by side
-            double[][] partial = new double[blocks][];
-            partial[0] = out;
-            for (int t = 1; t < blocks; t++) {
-                partial[t] = new double[out.length];
-            }
-            Parallelism.forEach(blocks * p.groups, p.parallel(), task -> {
-                int t = task / p.groups;
-                int gi = task % p.groups;
-                double[] cols = p.pointwise() ? null : columns(p.kg * p.positions);
-                int end = Math.min(p.n, (t + 1) * IMAGES_PER_BLOCK);
-                for (int b = t * IMAGES_PER_BLOCK; b < end; b++) {
-                    double[] src = xd;
-                    int srcOff = p.inputOffset(b, gi);
-                    if (cols != null) {
-                        p.window.unfold(xd, srcOff, cols, 0, 0.0);
-                        src = cols;
-                        srcOff = 0;
+            // Blocks run a wave at a time, as many as there are threads; block 0 is summed in out itself,
+            // the others in buffers that are then added to out in block order, whatever the wave size
+            int wave = Math.max(1, Math.min(blocks, p.parallel() ? Parallelism.threads() : 1));
+            double[][] partial = new double[wave][];
+            for (int w0 = 0; w0 < blocks; w0 += wave) {
+                int first = w0;
+                int count = Math.min(wave, blocks - w0);
+                for (int i = 0; i < count; i++) {
+                    if (first + i > 0 && partial[i] == null) {
+                        partial[i] = new double[out.length];
                     }
-                    // W̄_g (+)= ȳ_{n,g} · colsₙᵀ: B(l, q) = cols(q, l), read in place
-                    MatMul.multiply(gd, p.outputOffset(b, gi), p.positions, 1, src, srcOff, 1, p.positions,
-                            partial[t], gi * block, p.og, p.positions, p.kg, b > t * IMAGES_PER_BLOCK);
                 }
-            });
-            for (int t = 1; t < blocks; t++) {
-                double[] s = partial[t];
-                for (int i = 0; i < out.length; i++) {
-                    out[i] += s[i];
+                Parallelism.forEach(count * p.groups, p.parallel(), task -> {
+                    int i = task / p.groups;
+                    int gi = task % p.groups;
+                    int t = first + i;
+                    double[] sum = t == 0 ? out : partial[i];
+                    double[] cols = p.pointwise() ? null : columns(p.kg * p.positions);
+                    int end = Math.min(p.n, (t + 1) * IMAGES_PER_BLOCK);
+                    for (int b = t * IMAGES_PER_BLOCK; b < end; b++) {
+                        double[] src = xd;
+                        int srcOff = p.inputOffset(b, gi);
+                        if (cols != null) {
+                            p.window.unfold(xd, srcOff, cols, 0, 0.0);
+                            src = cols;
+                            srcOff = 0;
+                        }
+                        // W̄_g (+)= ȳ_{n,g} · colsₙᵀ: B(l, q) = cols(q, l), read in place; the first image of a
+                        // block overwrites, so the buffers need no clearing between waves
+                        MatMul.multiply(gd, p.outputOffset(b, gi), p.positions, 1, src, srcOff, 1, p.positions,
+                                sum, gi * block, p.og, p.positions, p.kg, b > t * IMAGES_PER_BLOCK);
+                    }
+                });
+                for (int i = 0; i < count; i++) {
+                    if (first + i > 0) {
+                        double[] s = partial[i];
+                        for (int e = 0; e < out.length; e++) {
+                            out[e] += s[e];
+                        }
+                    }
                 }
             }
         });
+    }
+
+    private static void requireGroups(String op, int groups) {
+        if (groups < 1) {
+            throw new IllegalArgumentException(op + ": groups must be ≥ 1, got " + groups);
+        }
     }
 
     private static void requireRank4(String op, String what, Tensor t) {

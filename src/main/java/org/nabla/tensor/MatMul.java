@@ -6,7 +6,7 @@ package org.nabla.tensor;
  * <h2>The order of summation is the textbook one</h2>
  * Every element is summed in the order p = 0, 1, …, k−1 starting from +0.0:
  * Cᵢⱼ = (…((0 + Aᵢ₀B₀ⱼ) + Aᵢ₁B₁ⱼ) + …) + Aᵢ,ₖ₋₁Bₖ₋₁,ⱼ, each product and each sum rounded once
- * (Java never fuses them). Every path below — the plain loops for small matrices, the blocked kernel,
+ * (Java never fuses them) — or, in the accumulate mode that adds A B to C, starting from Cᵢⱼ. Every path below — the plain loops for small matrices, the blocked kernel,
  * one thread or many — performs exactly these operations, so the result is bitwise the same as the
  * naive triple loop, whatever the sizes, the strides of the operands and {@link Parallelism#threads()}.
  *
@@ -46,7 +46,10 @@ final class MatMul {
     static final int NC = 256;
     /** Height of a tile of C (the i extent). */
     static final int MC = 64;
-    /** Rows of C updated together while four rows of B stay in the L1 cache. */
+    /**
+     * Rows of C updated together while four rows of B stay in the L1 cache. Must be even: the rows go
+     * through the micro-kernel in pairs, and a lone last row is always the first of its pair array.
+     */
     static final int MR = 8;
     /** Lowest tile made to share a product among threads. */
     static final int MIN_PARALLEL_HEIGHT = 16;

@@ -18,8 +18,10 @@ import org.slf4j.LoggerFactory;
  * {@code -Dnabla.threads=1} for a strictly serial run); the number of available processors.
  *
  * <p>The number of threads never changes a result. Work is split into independent pieces (blocks of
- * the output) and every output element is computed by one thread with a fixed order of summation,
- * so results are bitwise identical for 1 thread and for many (DESIGN.md, decision 9).
+ * the output) and every output element is computed by one thread with a fixed order of summation —
+ * or, where a sum is split (the weight gradient of a convolution, over blocks of images), as partial
+ * sums over pieces fixed in advance, added in a fixed order — so results are bitwise identical for 1
+ * thread and for many (DESIGN.md, decision 9).
  * Small operations never use the helpers: handing work to another thread costs microseconds.
  */
 public final class Parallelism {

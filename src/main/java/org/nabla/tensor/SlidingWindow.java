@@ -53,7 +53,8 @@ public final class SlidingWindow {
      *
      * @param op the name of the operation asking, for error messages
      * @throws IllegalArgumentException when a kernel size, stride or dilation is below 1, a padding is
-     *     negative, or the output would be empty
+     *     negative, the number of channels, the height or the width is below 1, or the output would be
+     *     empty
      */
     public SlidingWindow(String op, int channels, int height, int width, int kh, int kw, int sh, int sw, int ph, int pw,
                          int dh, int dw) {
@@ -77,18 +78,20 @@ public final class SlidingWindow {
         this.pw = pw;
         this.dh = dh;
         this.dw = dw;
-        this.outH = Math.floorDiv(height + 2 * ph - dh * (kh - 1) - 1, sh) + 1;
-        this.outW = Math.floorDiv(width + 2 * pw - dw * (kw - 1) - 1, sw) + 1;
-        if (outH < 1 || outW < 1) {
+        // in long: a large padding or dilation must not wrap around
+        long oh = Math.floorDiv(height + 2L * ph - (long) dh * (kh - 1) - 1, (long) sh) + 1;
+        long ow = Math.floorDiv(width + 2L * pw - (long) dw * (kw - 1) - 1, (long) sw) + 1;
+        if (oh > Integer.MAX_VALUE || ow > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(op + ": padding (" + ph + ", " + pw + ") makes the output of an input of size ("
+                    + height + ", " + width + ") too large: (" + oh + ", " + ow + ")");
+        }
+        this.outH = (int) Math.max(oh, Integer.MIN_VALUE);
+        this.outW = (int) Math.max(ow, Integer.MIN_VALUE);
+        if (oh < 1 || ow < 1) {
             throw new IllegalArgumentException(op + ": input of size (" + height + ", " + width
                     + ") is too small for kernel (" + kh + ", " + kw + ") with padding (" + ph + ", " + pw
-                    + ") and dilation (" + dh + ", " + dw + "): output would be (" + outH + ", " + outW + ")");
+                    + ") and dilation (" + dh + ", " + dw + "): output would be (" + oh + ", " + ow + ")");
         }
-    }
-
-    /** The same window over planes with another number of channels. */
-    public SlidingWindow withChannels(String op, int c) {
-        return new SlidingWindow(op, c, height, width, kh, kw, sh, sw, ph, pw, dh, dw);
     }
 
     /** Rows of the column matrix: C·k_h·k_w, one per (channel, kernel position). */
@@ -102,13 +105,13 @@ public final class SlidingWindow {
     }
 
     /** The first output column ow whose kernel column j reads inside the image (ow·s_w − p_w + j·d_w ≥ 0). */
-    public int firstInside(int j) {
+    private int firstInside(int j) {
         int need = pw - j * dw; // ow·s_w ≥ need
         return need <= 0 ? 0 : Math.min(outW, (need + sw - 1) / sw);
     }
 
     /** One past the last output column ow whose kernel column j reads inside the image (… &lt; W). */
-    public int endInside(int j) {
+    private int endInside(int j) {
         int limit = width - 1 + pw - j * dw; // ow·s_w ≤ limit
         return limit < 0 ? 0 : Math.min(outW, limit / sw + 1);
     }

@@ -60,16 +60,26 @@ public final class Progress {
         out.flush();
     }
 
-    /** One epoch's line; the validation figures only when there was a validation set (they are NaN otherwise). */
-    static String line(EpochRecord r) {
-        String validation = Double.isNaN(r.validationLoss()) && Double.isNaN(r.validationAccuracy()) ? ""
-                : String.format(Locale.ROOT, "  val loss %.4f  val acc %.4f", r.validationLoss(), r.validationAccuracy());
-        return String.format(Locale.ROOT, "epoch %d  train loss %.4f  train acc %.4f%s  (%.2fs)", r.epoch(), r.trainLoss(),
-                r.trainAccuracy(), validation, r.seconds());
+    /**
+     * One epoch's line: accuracies only for a classifier, validation figures only when there is a
+     * validation set (a validation loss that became NaN is then shown as NaN).
+     */
+    static String line(EpochRecord r, boolean classifier, boolean validation) {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "epoch %d  train loss %.4f", r.epoch(), r.trainLoss()));
+        if (classifier) {
+            b.append(String.format(Locale.ROOT, "  train acc %.4f", r.trainAccuracy()));
+        }
+        if (validation) {
+            b.append(String.format(Locale.ROOT, "  val loss %.4f", r.validationLoss()));
+            if (classifier) {
+                b.append(String.format(Locale.ROOT, "  val acc %.4f", r.validationAccuracy()));
+            }
+        }
+        return b.append(String.format(Locale.ROOT, "  (%.2fs)", r.seconds())).toString();
     }
 
-    void endEpoch(EpochRecord r) {
-        String line = line(r);
+    void endEpoch(EpochRecord r, boolean classifier, boolean validation) {
+        String line = line(r, classifier, validation);
         if (out == null) {
             return;
         }

@@ -207,7 +207,7 @@ public final class Trainer {
             EpochRecord r = new EpochRecord(epoch, trainLoss, trainAcc, valLoss, valAcc, gradNorm,
                     (System.nanoTime() - start) / 1e9);
             history.add(r);
-            progress.endEpoch(r);
+            progress.endEpoch(r, classes > 0, validation != null);
             if (schedule != null) {
                 schedule.step();
             }

@@ -200,7 +200,20 @@ class ConvolutionKernelTest {
         assertThatThrownBy(() -> Convolution.conv2d(Tensor.zeros(4, 8, 8), w, one, zero, one, 2))
                 .hasMessage("conv2d: expected input (N, C, H, W), got shape [4, 8, 8]");
         assertThatThrownBy(() -> Convolution.conv2d(x, w, one, zero, one, 1))
-                .hasMessageStartingWith("conv2d: input with 4 channels and weight (6, 2, 3, 3) do not fit groups=1");
+                .hasMessage("conv2d: input [2, 4, 8, 8] and weight [6, 2, 3, 3] do not fit groups=1 (expected C_in = 2·1 = 2"
+                        + " input channels and C_out = 6 divisible by 1)");
+        assertThatThrownBy(() -> Convolution.conv2d(x, w, one, zero, one, 0)).hasMessage("conv2d: groups must be ≥ 1, got 0");
+        assertThatThrownBy(() -> Convolution.conv2dInputGradient(Tensor.zeros(2, 6, 6, 6), w, 8, 8, one, zero, one, 4))
+                .hasMessage("conv2d input gradient: weight [6, 2, 3, 3] has C_out = 6 output channels, not divisible by groups=4");
+        assertThatThrownBy(() -> Convolution.conv2dWeightGradient(x, Tensor.zeros(2, 5, 6, 6), 3, 3, one, zero, one, 2))
+                .hasMessage("conv2d weight gradient: output gradient [2, 5, 6, 6] has 5 channels, not divisible by groups=2");
+        assertThatThrownBy(() -> Convolution.conv2dWeightGradient(x, Tensor.zeros(2, 6, 6, 6), 3, 3, one, zero, one, 0))
+                .hasMessage("conv2d weight gradient: groups must be ≥ 1, got 0");
+        // sizes that do not fit in int are refused, not wrapped around
+        assertThatThrownBy(() -> Convolution.conv2d(Tensor.ones(1, 1, 6, 6), Tensor.ones(1, 1, 5, 5), one, zero,
+                new int[] {1 << 30, 1 << 30}, 1)).hasMessageContaining("is too small for kernel (5, 5)");
+        assertThatThrownBy(() -> new SlidingWindow("conv2d", 144, 4096, 4096, 12, 12, 1, 1, Integer.MAX_VALUE, 6, 1, 1))
+                .hasMessageContaining("too large");
         assertThatThrownBy(() -> Convolution.conv2d(x, w, new int[] {1}, zero, one, 2))
                 .hasMessage("conv2d: expected stride as two numbers (h, w), got [1]");
         assertThatThrownBy(() -> Convolution.conv2d(x, w, new int[] {0, 1}, zero, one, 2))
@@ -213,5 +226,58 @@ class ConvolutionKernelTest {
                 .hasMessageContaining("different batch sizes");
         assertThatThrownBy(() -> Convolution.conv2dWeightGradient(x, Tensor.zeros(2, 6, 6, 6), 3, 3, one, zero, one, 3))
                 .hasMessageContaining("not divisible by groups=3");
+    }
+
+    @Test
+    void columnsLargerThanAnArrayAreRefusedWithTheSizes() {
+        // (144·12·12 … ) one image's columns would need more than 2³¹ numbers; nothing is allocated
+        Tensor x = Tensor.zeros(1, 1, 4096, 4096);
+        Tensor w = Tensor.zeros(1, 1, 12, 12);
+        assertThatThrownBy(() -> Convolution.conv2d(x, w, new int[] {1, 1}, new int[] {6, 6}, new int[] {1, 1}, 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("conv2d: the columns of one image, (1·12·12) × (4097·4097)")
+                .hasMessageContaining("exceed the largest Java array");
+    }
+
+    @Test
+    void anEmptyBatchGivesEmptyOutputsAndAZeroWeightGradient() {
+        int[] one = {1, 1};
+        Tensor x = Tensor.zeros(0, 2, 5, 5);
+        Tensor w = Tensor.ones(3, 2, 3, 3);
+        assertThat(Convolution.conv2d(x, w, one, one, one, 1).dims()).containsExactly(0, 3, 5, 5);
+        Tensor gy = Tensor.zeros(0, 3, 5, 5);
+        assertThat(Convolution.conv2dInputGradient(gy, w, 5, 5, one, one, one, 1).dims()).containsExactly(0, 2, 5, 5);
+        Tensor gw = Convolution.conv2dWeightGradient(x, gy, 3, 3, one, one, one, 1);
+        assertThat(gw.dims()).containsExactly(3, 2, 3, 3);
+        assertThat(gw.abs().sum().item()).isZero();
+    }
+
+    @Test
+    void theWeightGradientNeedsOneExtraBufferPerThreadWhateverTheBatchSize() {
+        // the blocks of 16 images run a wave at a time: one weight-sized buffer per thread, not per block
+        Parallelism.setThreads(1);
+        java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        org.junit.jupiter.api.Assumptions.assumeTrue(bean instanceof com.sun.management.ThreadMXBean);
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) bean;
+        Rng rng = new Rng(15);
+        int[] one = {1, 1};
+        long weightBytes = 64L * 64 * 3 * 3 * 8;
+        long[] allocated = new long[2];
+        int[] batches = {16, 256};
+        for (int k = 0; k < 2; k++) {
+            Tensor x = Tensor.randn(rng, batches[k], 64, 4, 4);
+            Tensor gy = Tensor.randn(rng, batches[k], 64, 4, 4);
+            Convolution.conv2dWeightGradient(x, gy, 3, 3, one, one, one, 1); // the column buffer, the JIT
+            long before = mx.getThreadAllocatedBytes(Thread.currentThread().getId());
+            Convolution.conv2dWeightGradient(x, gy, 3, 3, one, one, one, 1);
+            allocated[k] = mx.getThreadAllocatedBytes(Thread.currentThread().getId()) - before;
+        }
+        // 16 blocks instead of 1: at most one more weight-sized buffer (and some change)
+        assertThat(allocated[1] - allocated[0]).isLessThan(weightBytes + weightBytes / 2);
+    }
+
+    @Test
+    void theMicroKernelTakesRowsInPairs() {
+        assertThat(MatMul.MR % 2).as("MatMul.MR must be even").isZero();
     }
 }

@@ -79,10 +79,16 @@ class TrainerTest {
     }
 
     @Test
-    void epochLinesShowValidationFiguresOnlyWhenThereWasAValidationSet() {
-        assertThat(Progress.line(new EpochRecord(2, 0.33071, 0.878, Double.NaN, Double.NaN, 1.5, 20.84)))
+    void epochLinesShowAccuraciesForClassifiersAndValidationFiguresWhenThereIsAValidationSet() {
+        EpochRecord noValidation = new EpochRecord(2, 0.33071, 0.878, Double.NaN, Double.NaN, 1.5, 20.84);
+        assertThat(Progress.line(noValidation, true, false))
                 .isEqualTo("epoch 2  train loss 0.3307  train acc 0.8780  (20.84s)");
-        assertThat(Progress.line(new EpochRecord(1, 0.5, 0.8, 0.45, 0.82, 1.5, 3.0)))
+        assertThat(Progress.line(new EpochRecord(1, 0.5, 0.8, 0.45, 0.82, 1.5, 3.0), true, true))
                 .isEqualTo("epoch 1  train loss 0.5000  train acc 0.8000  val loss 0.4500  val acc 0.8200  (3.00s)");
+        // regression: no accuracies; a validation loss that diverged still shows
+        assertThat(Progress.line(new EpochRecord(3, 0.5, Double.NaN, Double.NaN, Double.NaN, 1.0, 2.0), false, true))
+                .isEqualTo("epoch 3  train loss 0.5000  val loss NaN  (2.00s)");
+        assertThat(Progress.line(new EpochRecord(3, 0.5, Double.NaN, 0.25, Double.NaN, 1.0, 2.0), false, false))
+                .isEqualTo("epoch 3  train loss 0.5000  (2.00s)");
     }
 }
