@@ -1,6 +1,7 @@
 package org.nabla.autodiff;
 
 import org.nabla.tensor.Tensor;
+import org.nabla.tensor.TensorAccumulator;
 
 /**
  * The product with a transposed right factor, C = A Bᵀ for matrices A (m × k) and B (n × k):
@@ -29,5 +30,16 @@ final class MatrixProductTransposed extends Operation {
         return new Variable[] {
             needsGrad(0) ? g.matmul(input(1)) : null,
             needsGrad(1) ? g.transpose().matmul(input(0)) : null};
+    }
+
+    /**
+     * For the backward sweep without a graph of the gradient: Ā = C̄ B as a tensor (or null), and
+     * B̄ = C̄ᵀ A summed straight into B's running cotangent — a weight used at every step of a
+     * recurrent network then gets Σₜ C̄ₜᵀ Aₜ without a weight-sized product per step.
+     */
+    Tensor backwardInto(Tensor g, TensorAccumulator weightSum) {
+        Tensor a = input(0).value();
+        weightSum.addProduct(g.transpose(), a);
+        return needsGrad(0) ? g.matmul(input(1).value()) : null;
     }
 }

@@ -668,6 +668,28 @@ public final class Variable {
                     }
                     continue;
                 }
+                if (!createGraph && op instanceof MatrixProductTransposed && !Anomaly.isEnabled()
+                        && op.input(0).shape().rank() == 2 && op.input(1).requiresGrad) {
+                    // the weight's cotangent C̄ᵀA is summed straight into its running sum (one product
+                    // of the concatenated matrices over all uses, no weight-sized tensor per use)
+                    Variable w = op.input(1);
+                    CotangentSum wSum = cotangent.get(w);
+                    if (wSum == null) {
+                        wSum = new CotangentSum(w.shape());
+                        cotangent.put(w, wSum);
+                    }
+                    Tensor ga = ((MatrixProductTransposed) op).backwardInto(g.value, wSum.blocks());
+                    Variable x = op.input(0);
+                    if (ga != null && x.requiresGrad) {
+                        CotangentSum acc = cotangent.get(x);
+                        if (acc == null) {
+                            cotangent.put(x, new CotangentSum(constant(ga), false));
+                        } else {
+                            acc.add(constant(ga));
+                        }
+                    }
+                    continue;
+                }
                 Variable[] inputGrads = Anomaly.isEnabled() ? backwardChecked(op, g) : op.backward(g);
                 for (int k = 0; k < inputGrads.length; k++) {
                     Variable in = op.input(k);

@@ -1395,6 +1395,15 @@ public final class Tensor {
      *
      * @throws IllegalArgumentException {@code matmul: inner dimensions differ: [3, 4] @ [5, 2] (4 != 5)}
      */
+    /**
+     * c[…] (m × n, row-major) = this · o, or c += this · o when {@code accumulate} (every sum then
+     * starts from c's value, as {@link MatMul} documents); both matrices, shapes already checked.
+     */
+    void multiplyInto(Tensor o, double[] c, boolean accumulate) {
+        MatMul.multiply(data, offset, strides[0], strides[1], o.data, o.offset, o.strides[0], o.strides[1],
+                c, 0, dim(0), dim(1), o.dim(1), accumulate);
+    }
+
     public Tensor matmul(Tensor o) {
         if (rank() == 0 || o.rank() == 0) {
             throw new IllegalArgumentException("matmul: operands must have at least 1 axis, got " + shape + " @ "

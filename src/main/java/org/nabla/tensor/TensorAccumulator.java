@@ -36,6 +36,42 @@ public final class TensorAccumulator {
     }
 
     /**
+     * s ← s + a·b for matrices a (m × k) and b (k × n), the product summed straight into the buffer:
+     * every entry continues its sum from s, sᵢⱼ = (…((sᵢⱼ + aᵢ₀b₀ⱼ) + aᵢ₁b₁ⱼ) + …), so a run of such
+     * terms is one product of the concatenated matrices, summed in order (not the bits of adding each
+     * product once rounded, but no product is allocated). This is how the gradient of a weight used at
+     * every step of a recurrent network, Σₜ C̄ₜᵀ Aₜ, is summed.
+     *
+     * @throws IllegalArgumentException when the shapes do not fit
+     */
+    public void addProduct(Tensor a, Tensor b) {
+        if (done) {
+            throw new IllegalStateException("TensorAccumulator.addProduct: the sum was already taken");
+        }
+        if (a.rank() != 2 || b.rank() != 2 || a.dim(1) != b.dim(0) || shape.rank() != 2 || a.dim(0) != shape.dim(0)
+                || b.dim(1) != shape.dim(1)) {
+            throw new IllegalArgumentException("TensorAccumulator.addProduct: product " + a.shape() + " @ " + b.shape()
+                    + " does not fit a sum of shape " + shape);
+        }
+        if (buffer == null && first == null) { // an empty sum: the product is the first term
+            buffer = new double[shape.size()];
+            swapped = false;
+            a.multiplyInto(b, buffer, false);
+            return;
+        }
+        if (buffer == null) {
+            swapped = !first.isContiguous() && swap(first).isContiguous();
+            buffer = layout(first).toArray();
+            first = null;
+        }
+        if (swapped) { // the buffer holds sᵀ: sᵀ += bᵀ aᵀ
+            b.transpose().multiplyInto(a.transpose(), buffer, true);
+        } else {
+            a.multiplyInto(b, buffer, true);
+        }
+    }
+
+    /**
      * s ← s + scatter(block): the block is added at the positions start, start + step, … along one
      * axis (s[…, start + k·step, …] += block[…, k, …]) and the rest of s is left as it is. This is
      * the cotangent of a slice — the vector-Jacobian product of slicing is placing the slice's

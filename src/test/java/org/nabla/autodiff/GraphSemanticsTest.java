@@ -216,4 +216,39 @@ class GraphSemanticsTest {
         // and both agree with central differences
         GradCheck.check(in -> f.apply(in.get(0)), x0).assertPassed();
     }
+
+    @Test
+    void aWeightUsedAtEveryStepGetsItsProductsSummedInPlace() {
+        // h ← tanh(x_t Wᵀ + h Uᵀ) over several steps: the sweep without a graph sums the weights'
+        // cotangents C̄ₜᵀAₜ straight into one buffer; the sweep with a graph adds the products. Same
+        // gradients up to rounding, and both match central differences.
+        org.nabla.tensor.Rng rng = new org.nabla.tensor.Rng(22);
+        Tensor xs = Tensor.randn(rng, 5, 3, 4);
+        Tensor w0 = Tensor.randn(rng, 6, 4).mul(0.5);
+        Tensor u0 = Tensor.randn(rng, 6, 6).mul(0.5);
+        java.util.function.BiFunction<Variable, Variable, Variable> run = (w, u) -> {
+            Variable h = Variable.constant(Tensor.zeros(3, 6));
+            for (int t = 0; t < 5; t++) {
+                h = Variable.constant(xs.select(0, t)).matmulTransposed(w).add(h.matmulTransposed(u)).tanh();
+            }
+            return h.square().sum();
+        };
+        Variable w = Variable.leaf(w0);
+        Variable u = Variable.leaf(u0);
+        Gradients fast = run.apply(w, u).backward();
+        Variable w2 = Variable.leaf(w0);
+        Variable u2 = Variable.leaf(u0);
+        Gradients graph = run.apply(w2, u2).backward(true);
+        double[] a = fast.of(w).toArray();
+        double[] b = graph.of(w2).toArray();
+        double[] c = fast.of(u).toArray();
+        double[] d = graph.of(u2).toArray();
+        for (int i = 0; i < a.length; i++) {
+            assertThat(a[i]).isCloseTo(b[i], within(1e-13 * (1 + Math.abs(b[i]))));
+        }
+        for (int i = 0; i < c.length; i++) {
+            assertThat(c[i]).isCloseTo(d[i], within(1e-13 * (1 + Math.abs(d[i]))));
+        }
+        GradCheck.check(in -> run.apply(in.get(0), in.get(1)), w0, u0).assertPassed();
+    }
 }

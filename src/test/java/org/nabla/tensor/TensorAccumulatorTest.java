@@ -114,4 +114,50 @@ class TensorAccumulatorTest {
         assertThatThrownBy(() -> acc.addSlice(1, 0, 1, Tensor.zeros(3, 3))).hasMessageContaining("does not fit");
         assertThatThrownBy(() -> acc.addSlice(2, 0, 1, Tensor.zeros(4, 3))).hasMessageContaining("does not fit");
     }
+
+    @Test
+    void productsAreSummedAsOneProductOfTheConcatenatedMatrices() {
+        Rng rng = new Rng(11);
+        // s = a0 b0 + a1 b1 + a2 b2 (an empty start), then a full term; and with a transposed first term
+        for (int kind = 0; kind < 3; kind++) {
+            Tensor a0 = Tensor.randn(rng, 7, 3);
+            Tensor b0 = Tensor.randn(rng, 3, 9);
+            Tensor a1 = Tensor.randn(rng, 5, 7).transpose(); // strided operands are read in place
+            Tensor b1 = Tensor.randn(rng, 5, 9);
+            Tensor a2 = Tensor.randn(rng, 7, 40);
+            Tensor b2 = Tensor.randn(rng, 9, 40).transpose();
+            Tensor first = kind == 0 ? null : kind == 1 ? Tensor.randn(rng, 7, 9) : Tensor.randn(rng, 9, 7).transpose();
+            TensorAccumulator acc = first == null ? new TensorAccumulator(Shape.of(7, 9)) : new TensorAccumulator(first);
+            acc.addProduct(a0, b0);
+            acc.addProduct(a1, b1);
+            acc.addProduct(a2, b2);
+            Tensor s = acc.sum();
+            // the textbook sum over the concatenated inner index, starting from the first term (or +0)
+            double[] expected = new double[7 * 9];
+            Tensor[] as = {a0, a1, a2};
+            Tensor[] bs = {b0, b1, b2};
+            for (int i = 0; i < 7; i++) {
+                for (int j = 0; j < 9; j++) {
+                    double v = first == null ? 0.0 : first.get(i, j);
+                    for (int t = 0; t < 3; t++) {
+                        for (int p = 0; p < as[t].dim(1); p++) {
+                            v += as[t].get(i, p) * bs[t].get(p, j);
+                        }
+                    }
+                    expected[i * 9 + j] = v;
+                }
+            }
+            double[] actual = s.toArray();
+            if (kind == 2) { // kept in the transposed layout: the sums are those of sᵀ += bᵀaᵀ, the same products
+                for (int e = 0; e < expected.length; e++) {
+                    assertThat(actual[e]).isCloseTo(expected[e], org.assertj.core.data.Offset.offset(1e-12));
+                }
+            } else {
+                assertThat(actual).as("kind %d", kind).isEqualTo(expected);
+            }
+        }
+        TensorAccumulator acc = new TensorAccumulator(Shape.of(2, 3));
+        assertThatThrownBy(() -> acc.addProduct(Tensor.zeros(2, 4), Tensor.zeros(5, 3)))
+                .hasMessage("TensorAccumulator.addProduct: product [2, 4] @ [5, 3] does not fit a sum of shape [2, 3]");
+    }
 }
