@@ -192,6 +192,14 @@ final class Elementwise {
         @Override
         protected Variable[] backward(Variable g) {
             Variable y = output();
+            if (!GradMode.isEnabled()) { // no graph of the gradient: 1 − y² in one pass, the same bits
+                double[] v = y.value().dataView();
+                return new Variable[] {g.mul(Variable.constant(Tensor.build(y.shape(), d -> {
+                    for (int i = 0; i < d.length; i++) {
+                        d[i] = 1.0 - v[i] * v[i];
+                    }
+                })))};
+            }
             return new Variable[] {g.mul(y.square().neg().add(1.0))};
         }
     }
@@ -210,6 +218,14 @@ final class Elementwise {
         @Override
         protected Variable[] backward(Variable g) {
             Variable y = output();
+            if (!GradMode.isEnabled()) { // no graph of the gradient: y(1 − y) in one pass, the same bits
+                double[] v = y.value().dataView();
+                return new Variable[] {g.mul(Variable.constant(Tensor.build(y.shape(), d -> {
+                    for (int i = 0; i < d.length; i++) {
+                        d[i] = v[i] * (1.0 - v[i]);
+                    }
+                })))};
+            }
             return new Variable[] {g.mul(y.mul(y.neg().add(1.0)))};
         }
     }

@@ -633,6 +633,10 @@ public final class Tensor {
     /** r[ro + j] = a[ao + j·sa] ∘ b[bo + j·sb] for j &lt; len. */
     private static void zipStrided(int code, DoubleBinaryOperator f, double[] a, int ao, int sa,
                                    double[] b, int bo, int sb, double[] r, int ro, int len) {
+        if (sa == 1 && sb == 1 && code != GENERIC) { // rows of views (slices of a wider tensor): unit strides
+            zipRows(code, a, ao, b, bo, r, ro, len);
+            return;
+        }
         switch (code) {
             case ADD:
                 for (int j = 0; j < len; j++) {
@@ -657,6 +661,31 @@ public final class Tensor {
             default:
                 for (int j = 0; j < len; j++) {
                     r[ro + j] = f.applyAsDouble(a[ao + j * sa], b[bo + j * sb]);
+                }
+        }
+    }
+
+    /** {@link #zipStrided} with both strides 1: loops without a multiplication in the index. */
+    private static void zipRows(int code, double[] a, int ao, double[] b, int bo, double[] r, int ro, int len) {
+        switch (code) {
+            case ADD:
+                for (int j = 0; j < len; j++) {
+                    r[ro + j] = a[ao + j] + b[bo + j];
+                }
+                break;
+            case SUB:
+                for (int j = 0; j < len; j++) {
+                    r[ro + j] = a[ao + j] - b[bo + j];
+                }
+                break;
+            case MUL:
+                for (int j = 0; j < len; j++) {
+                    r[ro + j] = a[ao + j] * b[bo + j];
+                }
+                break;
+            default:
+                for (int j = 0; j < len; j++) {
+                    r[ro + j] = a[ao + j] / b[bo + j];
                 }
         }
     }

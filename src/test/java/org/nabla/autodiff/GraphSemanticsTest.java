@@ -251,4 +251,18 @@ class GraphSemanticsTest {
         }
         GradCheck.check(in -> run.apply(in.get(0), in.get(1)), w0, u0).assertPassed();
     }
+
+    @Test
+    void sigmoidAndTanhGiveTheSameGradientBitsWithAndWithoutAGraph() {
+        // without a graph of the gradient their derivatives are computed in one pass; with one, from
+        // differentiable operations: the same operations, so the same bits
+        org.nabla.tensor.Rng rng = new org.nabla.tensor.Rng(23);
+        Tensor x0 = Tensor.randn(rng, 5, 7).mul(3);
+        Tensor w = Tensor.randn(rng, 5, 7);
+        java.util.function.Function<Variable, Variable> f =
+            x -> x.sigmoid().mul(x.tanh()).add(x.mul(2.0).tanh().sigmoid()).mul(Variable.constant(w)).sum();
+        Variable x = Variable.leaf(x0);
+        Variable x2 = Variable.leaf(x0);
+        assertThat(f.apply(x).backward().of(x).toArray()).isEqualTo(f.apply(x2).backward(true).of(x2).toArray());
+    }
 }
