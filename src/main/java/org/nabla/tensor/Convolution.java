@@ -56,16 +56,12 @@ public final class Convolution {
         final SlidingWindow window;
         final int kg;
         final int positions;
-        final int image;
 
         Plan(String op, int n, int cin, int h, int w, int cout, int cg, int kh, int kw, int[] stride, int[] padding,
              int[] dilation, int groups) {
             check(op, "stride", stride);
             check(op, "padding", padding);
             check(op, "dilation", dilation);
-            if (groups < 1) {
-                throw new IllegalArgumentException(op + ": groups must be ≥ 1, got " + groups);
-            }
             this.op = op;
             this.n = n;
             this.cin = cin;
@@ -83,7 +79,6 @@ public final class Convolution {
             }
             this.kg = window.rows();
             this.positions = window.cols();
-            this.image = cg * h * w;
         }
 
         private static void check(String op, String what, int[] v) {
