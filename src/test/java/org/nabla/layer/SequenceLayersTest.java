@@ -104,4 +104,34 @@ class SequenceLayersTest {
                 List.of(Variable.constant(Tensor.zeros(2, 4)), Variable.constant(Tensor.zeros(3, 4)))))
                 .hasMessageContaining("expected c (2, 4), got shape [3, 4]");
     }
+
+    @Test
+    void secondDerivativesThroughAnLstmCellMatchFiniteDifferencesOfTheGradient() {
+        Rng rng = new Rng(42);
+        int d = 3;
+        int h = 4;
+        Tensor x = Tensor.randn(rng, 2, d);
+        Tensor h0 = Tensor.randn(rng, 2, h);
+        Tensor c0 = Tensor.randn(rng, 2, h);
+        Tensor wIh = Tensor.randn(rng, 4 * h, d).mul(0.5);
+        Tensor bIh = Tensor.randn(rng, 4 * h);
+        Tensor bHh = Tensor.randn(rng, 4 * h);
+        java.util.function.Function<Variable, Variable> f = wHh -> {
+            List<Variable> hc = LSTMCell.cell(Variable.constant(x), Variable.constant(h0), Variable.constant(c0),
+                    Variable.constant(wIh), wHh, Variable.constant(bIh), Variable.constant(bHh));
+            return hc.get(0).square().sum().add(hc.get(1).tanh().sum());
+        };
+        Tensor w0 = Tensor.randn(rng, 4 * h, h).mul(0.5);
+        Tensor v = Tensor.randn(rng, 4 * h, h);
+        Tensor hv = org.nabla.autodiff.Autodiff.hvp(f, w0, v);
+        double eps = 1e-5;
+        Tensor fd = org.nabla.autodiff.Autodiff.grad(f, w0.add(v.mul(eps)))
+                .sub(org.nabla.autodiff.Autodiff.grad(f, w0.sub(v.mul(eps)))).div(2 * eps);
+        double[] a = hv.toArray();
+        double[] b = fd.toArray();
+        for (int i = 0; i < a.length; i++) {
+            assertThat(a[i]).as("element %d", i).isCloseTo(b[i], org.assertj.core.data.Offset.offset(1e-6 * (1 + Math.abs(b[i]))));
+        }
+        assertThat(hv.abs().sum().item()).isGreaterThan(0.1);
+    }
 }
