@@ -76,6 +76,11 @@ final class Movement {
         }
     }
 
+    /** The first index a slice from {@code start} takes on an axis of length n (a negative start counts from the end). */
+    static int firstIndex(int start, int n) {
+        return start < 0 ? Math.max(0, start + n) : Math.min(start, n);
+    }
+
     /**
      * y = x[start:stop:step] along an axis;  x̄ = zeros with ȳ placed at the sliced positions
      * (the adjoint of slicing is {@link SliceScatter}).
@@ -110,9 +115,7 @@ final class Movement {
          * backward sweep without a graph of the gradient.
          */
         void addCotangent(Tensor g, TensorAccumulator sum) {
-            int n = input(0).shape().dim(axis);
-            int s = start < 0 ? Math.max(0, start + n) : Math.min(start, n);
-            sum.addSlice(axis, s, step, g);
+            sum.addSlice(axis, firstIndex(start, input(0).shape().dim(axis)), step, g);
         }
     }
 
@@ -137,7 +140,7 @@ final class Movement {
         protected Tensor forward(Tensor[] x) {
             int ax = shape.axis(axis, "sliceScatter");
             int n = shape.dim(ax);
-            int s = start < 0 ? Math.max(0, start + n) : Math.min(start, n);
+            int s = firstIndex(start, n);
             Tensor src = x[0];
             int len = src.dim(ax);
             if (len == 0) {

@@ -172,15 +172,16 @@ public final class Convolution {
         double[] gd = gy.dataView();
         double[] wd = w.dataView();
         return Tensor.build(Shape.of(p.n, p.cin, height, width), out -> Parallelism.forEach(p.n, p.parallel(), b -> {
-            double[] cols = columns(p.kg * p.positions);
+            boolean pointwise = p.pointwise();
+            double[] cols = pointwise ? null : columns(p.kg * p.positions);
             for (int gi = 0; gi < p.groups; gi++) {
-                // cols = W_matᵀ ȳₙ: A(q, o) = W_mat(o, q), read in place
+                // cols = W_matᵀ ȳₙ (A(q, o) = W_mat(o, q), read in place), folded back into the image; for a
+                // pointwise kernel the columns are the image's gradient itself
+                double[] dst = pointwise ? out : cols;
+                int dstOff = pointwise ? p.inputOffset(b, gi) : 0;
                 MatMul.multiply(wd, gi * p.og * p.kg, 1, p.kg, gd, p.outputOffset(b, gi), p.positions, 1,
-                        cols, 0, p.kg, p.og, p.positions);
-                if (p.pointwise()) {
-                    int to = p.inputOffset(b, gi);
-                    System.arraycopy(cols, 0, out, to, p.kg * p.positions);
-                } else {
+                        dst, dstOff, p.kg, p.og, p.positions);
+                if (!pointwise) {
                     p.window.foldAdd(cols, 0, out, p.inputOffset(b, gi));
                 }
             }
