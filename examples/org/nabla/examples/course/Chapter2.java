@@ -6,7 +6,7 @@ import org.nabla.activation.ReLU;
 import org.nabla.activation.Tanh;
 import org.nabla.autodiff.Variable;
 import org.nabla.layer.Linear;
-import org.nabla.layer.Module;
+import org.nabla.module.Module;
 import org.nabla.layer.Sequential;
 import org.nabla.loss.MeanSquaredError;
 import org.nabla.optim.Closure;

@@ -6,7 +6,7 @@ import org.nabla.layer.Conv2d;
 import org.nabla.layer.Flatten;
 import org.nabla.layer.Linear;
 import org.nabla.layer.MaxPool2d;
-import org.nabla.layer.Module;
+import org.nabla.module.Module;
 import org.nabla.layer.Sequential;
 import org.nabla.loss.CrossEntropy;
 import org.nabla.optim.SGD;

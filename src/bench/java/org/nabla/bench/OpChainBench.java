@@ -14,7 +14,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The per-node cost of the autodiff engine (DESIGN, decision 9: "a graph node costs well under a
+ * The per-node cost of the autodiff engine (docs/design.md, decision 9: "a graph node costs well under a
  * microsecond"): a chain of 1,000 small elementwise operations — alternating mul, add, tanh — on a
  * one-element variable, forward and backward. {@link OperationsPerInvocation} makes JMH report the
  * average time per operation, in microseconds. The same workload, timed with System.nanoTime and no

@@ -2,7 +2,7 @@ package org.nabla.activation;
 
 import org.nabla.autodiff.Parameter;
 import org.nabla.autodiff.Variable;
-import org.nabla.layer.Module;
+import org.nabla.module.Module;
 import org.nabla.tensor.Tensor;
 
 /**

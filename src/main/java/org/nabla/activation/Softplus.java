@@ -1,7 +1,7 @@
 package org.nabla.activation;
 
 import org.nabla.autodiff.Variable;
-import org.nabla.layer.Module;
+import org.nabla.module.Module;
 import org.nabla.tensor.Tensor;
 
 /**

@@ -1,7 +1,6 @@
 package org.nabla.autodiff;
 
 import org.nabla.tensor.Tensor;
-import org.nabla.tensor.TensorAccumulator;
 
 /**
  * The product with a transposed right factor, C = A Bᵀ for matrices A (m × k) and B (n × k):
@@ -33,13 +32,20 @@ final class MatrixProductTransposed extends Operation {
     }
 
     /**
-     * For the backward sweep without a graph of the gradient: Ā = C̄ B as a tensor (or null), and
      * B̄ = C̄ᵀ A summed straight into B's running cotangent — a weight used at every step of a
-     * recurrent network then gets Σₜ C̄ₜᵀ Aₜ without a weight-sized product per step.
+     * recurrent network then gets Σₜ C̄ₜᵀ Aₜ as one product of the concatenated matrices, without a
+     * weight-sized tensor per step — and Ā = C̄ B added as usual. Only for a matrix A and a weight that
+     * requires a gradient; otherwise {@link #backward} does the work.
      */
-    Tensor backwardInto(Tensor g, TensorAccumulator weightSum) {
-        Tensor a = input(0).value();
-        weightSum.addProduct(g.transpose(), a);
-        return needsGrad(0) ? g.matmul(input(1).value()) : null;
+    @Override
+    protected boolean addCotangentsInPlace(Tensor g, CotangentSums sums) {
+        if (input(0).shape().rank() != 2 || !needsGrad(1)) {
+            return false;
+        }
+        sums.of(1).addProduct(g.transpose(), input(0).value());
+        if (needsGrad(0)) {
+            sums.add(0, g.matmul(input(1).value()));
+        }
+        return true;
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.nabla.tensor.Shape;
 import org.nabla.tensor.Tensor;
-import org.nabla.tensor.TensorAccumulator;
 
 /** Movement primitives: they rearrange, pick or repeat entries; their VJPs move cotangents back. */
 final class Movement {
@@ -111,11 +110,15 @@ final class Movement {
 
         /**
          * Adds the cotangent g of this slice into the running cotangent of the sliced input, at the
-         * sliced positions (what {@link #backward} gives, without the tensor of zeros around it). For the
-         * backward sweep without a graph of the gradient.
+         * sliced positions (what {@link #backward} gives, without the tensor of zeros around it): the
+         * gates of a recurrent cell, the time steps of a sequence, the heads of attention.
          */
-        void addCotangent(Tensor g, TensorAccumulator sum) {
-            sum.addSlice(axis, firstIndex(start, input(0).shape().dim(axis)), step, g);
+        @Override
+        protected boolean addCotangentsInPlace(Tensor g, CotangentSums sums) {
+            if (needsGrad(0)) {
+                sums.of(0).addSlice(axis, firstIndex(start, input(0).shape().dim(axis)), step, g);
+            }
+            return true;
         }
     }
 

@@ -2,10 +2,11 @@ package org.nabla.autodiff;
 
 import org.nabla.tensor.Shape;
 import org.nabla.tensor.Tensor;
+import org.nabla.tensor.TensorAccumulator;
 
 /**
  * A primitive operation: a forward map y = f(x₁, …, xₙ) on tensors and its vector-Jacobian product
- * x̄ᵢ = ȳᵀ ∂f/∂xᵢ, nothing more (DESIGN, decision 4).
+ * x̄ᵢ = ȳᵀ ∂f/∂xᵢ, nothing more (docs/design.md, decision 4).
  *
  * <p>Subclasses implement {@link #forward(Tensor[])} and {@link #backward(Variable)}. The backward
  * rule is written with {@link Variable} operations, so that when a graph of the gradient is requested
@@ -44,6 +45,34 @@ public abstract class Operation {
      * the output does not depend on that input.
      */
     protected abstract Variable[] backward(Variable gradOutput);
+
+    /**
+     * The running cotangent sums of an operation's inputs during a first-order reverse sweep (no graph
+     * of the gradient), for {@link #addCotangentsInPlace}.
+     */
+    public interface CotangentSums {
+        /**
+         * The in-place sum of input {@code input}'s cotangent, to add blocks or products into (zeros of
+         * the input's shape when no term has arrived yet).
+         */
+        TensorAccumulator of(int input);
+
+        /** Adds one term to input {@code input}'s cotangent sum. */
+        void add(int input, Tensor term);
+    }
+
+    /**
+     * Adds the vector-Jacobian products straight into the running cotangent sums of the inputs, when
+     * this operation can do so without the tensors {@link #backward} would build; returns false (the
+     * default) when it cannot, and the sweep then calls {@link #backward}. Called only in a first-order
+     * sweep without a graph of the gradient and outside anomaly mode; must add exactly what
+     * {@code backward} returns (summed to each input's shape), and only into inputs that require a
+     * gradient. Slices (a block added at the sliced positions) and the weight product of a linear layer
+     * (C̄ᵀA summed into the weight's running sum) use it (docs/design.md, decision 4).
+     */
+    protected boolean addCotangentsInPlace(Tensor gradOutput, CotangentSums sums) {
+        return false;
+    }
 
     /** The i-th input, as recorded by {@link #apply}. */
     protected final Variable input(int i) {

@@ -1,18 +1,14 @@
 package org.nabla.autodiff;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import org.nabla.tensor.Shape;
 import org.nabla.tensor.Tensor;
-import org.nabla.tensor.TensorAccumulator;
 
 /**
  * A node of the computation graph: a {@link Tensor} value together with the {@link Operation} that
- * produced it (DESIGN, decision 2).
+ * produced it (docs/design.md, decision 2).
  *
  * <p>Leaves are constants (no gradient), {@link #leaf(Tensor) leaf variables} and
  * {@link Parameter#variable() parameters}. Every operation on variables that depend on a leaf
@@ -627,205 +623,7 @@ public final class Variable {
         if (!requiresGrad) {
             return Gradients.empty();
         }
-        List<Variable> order = topologicalOrder();
-        Map<Variable, CotangentSum> cotangent = new IdentityHashMap<>();
-        Map<Object, CotangentSum> leaves = new IdentityHashMap<>();
-        cotangent.put(this, new CotangentSum(seed, createGraph));
-        boolean previous = GradMode.set(createGraph);
-        try {
-            for (int i = order.size() - 1; i >= 0; i--) {
-                Variable v = order.get(i);
-                CotangentSum sum = cotangent.remove(v);
-                if (sum == null) {
-                    continue;
-                }
-                Variable g = sum.total();
-                if (observer != null) {
-                    observer.cotangent(v, g);
-                }
-                if (v.producer == null) {
-                    CotangentSum r = leaves.get(Gradients.key(v));
-                    if (r == null) {
-                        leaves.put(Gradients.key(v), new CotangentSum(g, createGraph));
-                    } else {
-                        r.add(g);
-                    }
-                    continue;
-                }
-                Operation op = v.producer;
-                if (!createGraph && op instanceof Movement.Slice && !Anomaly.isEnabled()) {
-                    // the cotangent of a slice goes straight into the sliced input's sum, at the sliced
-                    // positions: no tensor of zeros the size of the input per slice (the gates of a
-                    // recurrent cell, the time steps of a sequence, the heads of attention)
-                    Variable in = op.input(0);
-                    if (in.requiresGrad) {
-                        CotangentSum acc = cotangent.get(in);
-                        if (acc == null) {
-                            acc = new CotangentSum(in.shape());
-                            cotangent.put(in, acc);
-                        }
-                        ((Movement.Slice) op).addCotangent(g.value, acc.blocks());
-                    }
-                    continue;
-                }
-                if (!createGraph && op instanceof MatrixProductTransposed && !Anomaly.isEnabled()
-                        && op.input(0).shape().rank() == 2 && op.input(1).requiresGrad) {
-                    // the weight's cotangent C̄ᵀA is summed straight into its running sum (one product
-                    // of the concatenated matrices over all uses, no weight-sized tensor per use)
-                    Variable w = op.input(1);
-                    CotangentSum wSum = cotangent.get(w);
-                    if (wSum == null) {
-                        wSum = new CotangentSum(w.shape());
-                        cotangent.put(w, wSum);
-                    }
-                    Tensor ga = ((MatrixProductTransposed) op).backwardInto(g.value, wSum.blocks());
-                    Variable x = op.input(0);
-                    if (ga != null && x.requiresGrad) {
-                        CotangentSum acc = cotangent.get(x);
-                        if (acc == null) {
-                            cotangent.put(x, new CotangentSum(constant(ga), false));
-                        } else {
-                            acc.add(constant(ga));
-                        }
-                    }
-                    continue;
-                }
-                Variable[] inputGrads = Anomaly.isEnabled() ? backwardChecked(op, g) : op.backward(g);
-                for (int k = 0; k < inputGrads.length; k++) {
-                    Variable in = op.input(k);
-                    Variable gk = inputGrads[k];
-                    if (gk == null || !in.requiresGrad) {
-                        continue;
-                    }
-                    gk = Operation.sumToShape(gk, in.shape());
-                    if (Anomaly.isEnabled()) {
-                        Anomaly.check("backward", op.name(), gk.value, op.inputs());
-                    }
-                    CotangentSum acc = cotangent.get(in);
-                    if (acc == null) {
-                        cotangent.put(in, new CotangentSum(gk, createGraph));
-                    } else {
-                        acc.add(gk);
-                    }
-                }
-            }
-            Map<Object, Variable> result = new IdentityHashMap<>();
-            for (Map.Entry<Object, CotangentSum> e : leaves.entrySet()) {
-                result.put(e.getKey(), e.getValue().total());
-            }
-            return new Gradients(result);
-        } finally {
-            GradMode.set(previous);
-        }
-    }
-
-    /**
-     * The sum of the cotangents reaching one node (the multivariable chain rule adds those of all its
-     * uses), in the order they arrive. Without a graph of the gradient the terms are added in place into
-     * one buffer ({@link TensorAccumulator}: the same bits as adding them pairwise, without the
-     * intermediate tensors); with one, by {@link #add}, so that the sum is itself differentiable.
-     */
-    private static final class CotangentSum {
-        private final boolean createGraph;
-        private Variable single;
-        private TensorAccumulator buffer;
-
-        CotangentSum(Variable first, boolean createGraph) {
-            this.single = first;
-            this.createGraph = createGraph;
-        }
-
-        /** An empty sum (zeros) of the given shape, without a graph, for cotangents added as blocks. */
-        CotangentSum(Shape shape) {
-            this.createGraph = false;
-            this.buffer = new TensorAccumulator(shape);
-        }
-
-        /** The in-place sum, for adding blocks (a sum without a graph of the gradient only). */
-        TensorAccumulator blocks() {
-            if (buffer == null) {
-                buffer = new TensorAccumulator(single.value);
-                single = null;
-            }
-            return buffer;
-        }
-
-        void add(Variable g) {
-            if (createGraph) {
-                single = single.add(g);
-                return;
-            }
-            if (buffer == null) {
-                buffer = new TensorAccumulator(single.value);
-                single = null;
-            }
-            buffer.add(g.value);
-        }
-
-        Variable total() {
-            if (buffer != null) {
-                single = Variable.constant(buffer.sum());
-                buffer = null;
-            }
-            return single;
-        }
-    }
-
-    /**
-     * op.backward(g) in anomaly mode: a NaN or infinity made by one of the operations that compute the
-     * vector-Jacobian product (e.g. the 'div' inside sqrt's rule) is reported as coming from the backward
-     * of {@code op}, the operation the user wrote.
-     */
-    private static Variable[] backwardChecked(Operation op, Variable g) {
-        try {
-            return op.backward(g);
-        } catch (ArithmeticException e) {
-            if (e.getMessage() != null && e.getMessage().startsWith("anomaly: backward of operation ")) {
-                throw e;
-            }
-            Variable[] in = op.inputs();
-            String[] shapes = new String[in.length];
-            for (int k = 0; k < in.length; k++) {
-                shapes[k] = in[k].shape().toString();
-            }
-            ArithmeticException wrapped = new ArithmeticException("anomaly: backward of operation '" + op.name()
-                    + "' (input shapes " + Arrays.toString(shapes) + ") failed: " + e.getMessage());
-            wrapped.initCause(e);
-            throw wrapped;
-        }
-    }
-
-    /** Variables that require a gradient, inputs before the operations that use them (iterative DFS). */
-    private List<Variable> topologicalOrder() {
-        List<Variable> order = new ArrayList<>();
-        Map<Variable, Boolean> visited = new IdentityHashMap<>();
-        ArrayDeque<Variable> stack = new ArrayDeque<>();
-        ArrayDeque<Integer> next = new ArrayDeque<>();
-        stack.push(this);
-        next.push(0);
-        visited.put(this, Boolean.TRUE);
-        while (!stack.isEmpty()) {
-            Variable v = stack.peek();
-            int k = next.pop();
-            Operation op = v.producer;
-            int n = op == null ? 0 : op.inputCount();
-            boolean descended = false;
-            while (k < n) {
-                Variable in = op.input(k++);
-                if (in.requiresGrad && visited.put(in, Boolean.TRUE) == null) {
-                    next.push(k);
-                    stack.push(in);
-                    next.push(0);
-                    descended = true;
-                    break;
-                }
-            }
-            if (!descended) {
-                stack.pop();
-                order.add(v);
-            }
-        }
-        return order;
+        return ReverseSweep.run(this, seed, createGraph, observer);
     }
 
     /** Shape, values and the producing operation, e.g. {@code Variable(exp, tensor([1.0000, 2.7183]))}. */

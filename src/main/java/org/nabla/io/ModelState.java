@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.nabla.autodiff.Parameter;
-import org.nabla.layer.Module;
+import org.nabla.module.Module;
 import org.nabla.tensor.Tensor;
 
 /**

@@ -3,6 +3,7 @@ package org.nabla.layer;
 import java.util.ArrayList;
 import java.util.List;
 import org.nabla.autodiff.Variable;
+import org.nabla.module.Module;
 
 /**
  * Adaptive average pooling to a fixed output size (H_o, W_o), whatever the input size: output cell

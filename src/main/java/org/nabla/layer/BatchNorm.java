@@ -3,6 +3,7 @@ package org.nabla.layer;
 import java.util.Arrays;
 import org.nabla.autodiff.Parameter;
 import org.nabla.autodiff.Variable;
+import org.nabla.module.Module;
 import org.nabla.tensor.Tensor;
 
 /**

@@ -3,6 +3,7 @@ package org.nabla.layer;
 import org.nabla.autodiff.Operation;
 import org.nabla.autodiff.Parameter;
 import org.nabla.autodiff.Variable;
+import org.nabla.module.Module;
 import org.nabla.tensor.Convolution;
 import org.nabla.tensor.Rng;
 import org.nabla.tensor.Shape;

@@ -2,6 +2,7 @@ package org.nabla.layer;
 
 import org.nabla.autodiff.Parameter;
 import org.nabla.autodiff.Variable;
+import org.nabla.module.Module;
 import org.nabla.tensor.Rng;
 import org.nabla.tensor.Shape;
 import org.nabla.tensor.SlidingWindow;

@@ -1,6 +1,7 @@
 package org.nabla.layer;
 
 import org.nabla.autodiff.Variable;
+import org.nabla.module.Module;
 
 /**
  * Flattening from axis 1: (N, d₁, …, d_k) ↦ (N, d₁·…·d_k), row-major; the backward pass reshapes the

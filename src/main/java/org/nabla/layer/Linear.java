@@ -5,6 +5,7 @@ import org.nabla.autodiff.Parameter;
 import org.nabla.autodiff.Variable;
 import org.nabla.init.Initializer;
 import org.nabla.init.LinearDefault;
+import org.nabla.module.Module;
 import org.nabla.tensor.Rng;
 import org.nabla.tensor.Shape;
 

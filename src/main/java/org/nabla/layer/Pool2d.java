@@ -1,6 +1,7 @@
 package org.nabla.layer;
 
 import org.nabla.autodiff.Variable;
+import org.nabla.module.Module;
 import org.nabla.tensor.SlidingWindow;
 
 /**

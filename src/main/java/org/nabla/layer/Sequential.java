@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.nabla.autodiff.Variable;
+import org.nabla.module.Module;
 
 /**
  * The composition f = f_L ∘ … ∘ f₂ ∘ f₁ of modules: y = f_L(…f₂(f₁(x))…).

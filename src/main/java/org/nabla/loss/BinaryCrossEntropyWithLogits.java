@@ -10,7 +10,7 @@ import org.nabla.tensor.Tensor;
  *   ℓ = −[y·ln σ(x) + (1 − y)·ln(1 − σ(x))] = ln(1 + eˣ) − x·y,
  *   ∂ℓ/∂x = σ(x) − y,   ∂ℓ/∂y = −x.
  * </pre>
- * A fused primitive for stability (DESIGN, decision 4): the forward pass computes
+ * A fused primitive for stability (docs/design.md, decision 4): the forward pass computes
  * <pre>
  *   ℓ = max(x, 0) − x·y + ln(1 + e^(−|x|)),
  * </pre>

@@ -2,7 +2,7 @@ package org.nabla.prob;
 
 import org.nabla.autodiff.Variable;
 import org.nabla.layer.Linear;
-import org.nabla.layer.Module;
+import org.nabla.module.Module;
 import org.nabla.tensor.Rng;
 import org.nabla.tensor.Tensor;
 

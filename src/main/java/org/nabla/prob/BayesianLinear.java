@@ -4,7 +4,7 @@ import org.nabla.activation.Softplus;
 import org.nabla.autodiff.Parameter;
 import org.nabla.autodiff.Variable;
 import org.nabla.layer.Linear;
-import org.nabla.layer.Module;
+import org.nabla.module.Module;
 import org.nabla.tensor.Rng;
 import org.nabla.tensor.Shape;
 import org.nabla.tensor.Tensor;

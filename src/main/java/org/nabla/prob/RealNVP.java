@@ -5,7 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import org.nabla.autodiff.NoGrad;
 import org.nabla.autodiff.Variable;
-import org.nabla.layer.Module;
+import org.nabla.module.Module;
 import org.nabla.tensor.Rng;
 import org.nabla.tensor.Tensor;
 

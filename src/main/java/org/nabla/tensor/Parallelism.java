@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * the output) and every output element is computed by one thread with a fixed order of summation —
  * or, where a sum is split (the weight gradient of a convolution, over blocks of images), as partial
  * sums over pieces fixed in advance, added in a fixed order — so results are bitwise identical for 1
- * thread and for many (DESIGN.md, decision 9).
+ * thread and for many (docs/design.md, decision 9).
  * Small operations never use the helpers: handing work to another thread costs microseconds.
  */
 public final class Parallelism {

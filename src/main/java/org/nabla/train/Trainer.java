@@ -10,7 +10,7 @@ import org.nabla.autodiff.Parameter;
 import org.nabla.autodiff.Variable;
 import org.nabla.data.Batch;
 import org.nabla.data.DataLoader;
-import org.nabla.layer.Module;
+import org.nabla.module.Module;
 import org.nabla.optim.LearningRateSchedule;
 import org.nabla.optim.Optimizer;
 import org.slf4j.Logger;

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.nabla.autodiff.NoGrad;
 import org.nabla.autodiff.Variable;
-import org.nabla.layer.Module;
+import org.nabla.module.Module;
 import org.nabla.layer.Sequential;
 import org.nabla.tensor.Shape;
 import org.nabla.tensor.Tensor;

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.nabla.autodiff.GraphOrder;
 import org.nabla.viz.GraphPicture.Graph;
 import org.nabla.viz.GraphPicture.Node;
 
@@ -81,46 +82,80 @@ final class SvgRenderer {
         return (k + 1.0) / (degree + 1.0) * width - width / 2;
     }
 
+    /** One edge of the graph as drawn: its boxes (input, dummies…, consumer) and which argument it is. */
+    private static final class Edge {
+        final List<Box> chain;
+        final int consumer;
+        final int argument;
+        final int degree;
+
+        Edge(List<Box> chain, int consumer, int argument, int degree) {
+            this.chain = chain;
+            this.consumer = consumer;
+            this.argument = argument;
+            this.degree = degree;
+        }
+    }
+
+    /** The state of one layout, filled phase by phase. */
+    private static final class Layout {
+        final Map<Node, Box> boxes = new HashMap<>();
+        final List<List<Box>> rows = new ArrayList<>();
+        final List<Edge> edges = new ArrayList<>();
+        /** The nodes in depth-first pre-order from the output (the initial order within rows). */
+        List<Node> preOrder;
+        double[] rowTop;
+        double[] rowH;
+        double width;
+        double height;
+        double legendY;
+    }
+
+    private static final String[] LEGEND = {"output", "op", "parameter", "leaf", "constant"};
+    private static final String[] LEGEND_TEXT = {"output", "operation", "parameter", "leaf (input)", "constant"};
+
+    /** The picture: the four phases of the layered method, then the drawing. */
     String render() {
-        List<Node> nodes = graph.nodes;
-        int n = nodes.size();
-        Map<Node, Box> boxes = new HashMap<>();
-        for (Node node : nodes) {
+        Layout layout = new Layout();
+        measure(layout);
+        layer(layout);
+        route(layout);
+        order(layout);
+        place(layout);
+        return draw(layout);
+    }
+
+    /** Each node's box, sized to its lines of text. */
+    private void measure(Layout layout) {
+        for (Node node : graph.nodes) {
             int chars = 0;
             for (String line : node.lines) {
                 chars = Math.max(chars, line.length());
             }
-            boxes.put(node, new Box(node, Math.max(48, chars * CHAR_W + 2 * PAD), node.lines.size() * LINE_H + 2 * PAD - 2));
+            layout.boxes.put(node, new Box(node, Math.max(48, chars * CHAR_W + 2 * PAD),
+                    node.lines.size() * LINE_H + 2 * PAD - 2));
         }
+    }
 
-        // (1) longest-path layers from the output: consumers before inputs (reverse post-order)
-        List<Node> post = new ArrayList<>(n);
-        Map<Node, Integer> state = new HashMap<>();
-        ArrayDeque<Node> stack = new ArrayDeque<>();
-        ArrayDeque<Integer> next = new ArrayDeque<>();
-        Node root = nodes.get(0);
-        stack.push(root);
-        next.push(0);
-        state.put(root, 1);
-        while (!stack.isEmpty()) {
-            Node v = stack.peek();
-            int k = next.pop();
-            boolean descended = false;
-            while (k < v.inputs.size()) {
-                Node in = v.inputs.get(k++);
-                if (state.putIfAbsent(in, 1) == null) {
-                    next.push(k);
-                    stack.push(in);
-                    next.push(0);
-                    descended = true;
-                    break;
-                }
+    /**
+     * Phase (1): longest-path layers from the output (consumers before inputs: the reverse of the
+     * graph's post-order, {@link GraphOrder}), rows filled in depth-first pre-order from the output,
+     * inputs in argument order.
+     */
+    private void layer(Layout layout) {
+        int n = graph.nodes.size();
+        Node root = graph.nodes.get(0);
+        List<Node> post = GraphOrder.of(new GraphOrder.Inputs<Node>() {
+            @Override
+            public int count(Node v) {
+                return v.inputs.size();
             }
-            if (!descended) {
-                stack.pop();
-                post.add(v);
+
+            @Override
+            public Node input(Node v, int k) {
+                return v.inputs.get(k);
             }
-        }
+        }).postOrder(root);
         Map<Node, Integer> layer = new HashMap<>();
         for (int i = post.size() - 1; i >= 0; i--) {
             Node v = post.get(i);
@@ -134,12 +169,9 @@ final class SvgRenderer {
         for (int l : layer.values()) {
             depth = Math.max(depth, l);
         }
-        int rowsCount = depth + 1;
-        List<List<Box>> rows = new ArrayList<>();
-        for (int r = 0; r < rowsCount; r++) {
-            rows.add(new ArrayList<>());
+        for (int r = 0; r <= depth; r++) {
+            layout.rows.add(new ArrayList<>());
         }
-        // initial order: depth-first pre-order from the output, inputs in argument order
         List<Node> pre = new ArrayList<>(n);
         Map<Node, Boolean> seen = new HashMap<>();
         ArrayDeque<Node> todo = new ArrayDeque<>();
@@ -155,19 +187,22 @@ final class SvgRenderer {
             }
         }
         for (Node v : pre) {
-            Box b = boxes.get(v);
+            Box b = layout.boxes.get(v);
             b.row = depth - layer.get(v);
-            b.order = rows.get(b.row).size();
-            rows.get(b.row).add(b);
+            b.order = layout.rows.get(b.row).size();
+            layout.rows.get(b.row).add(b);
         }
-        // (2) edges, with dummies on rows strictly between input and consumer
-        List<List<Box>> chains = new ArrayList<>(); // input, dummies…, consumer
-        List<int[]> chainEnds = new ArrayList<>(); // consumer id, argument index, degree
-        for (Node v : pre) {
-            Box to = boxes.get(v);
+        layout.preOrder = pre;
+    }
+
+    /** Phase (2): the edges, with a dummy box on every row strictly between input and consumer. */
+    private void route(Layout layout) {
+        List<List<Box>> rows = layout.rows;
+        for (Node v : layout.preOrder) {
+            Box to = layout.boxes.get(v);
             int degree = v.inputs.size();
             for (int k = 0; k < degree; k++) {
-                Box from = boxes.get(v.inputs.get(k));
+                Box from = layout.boxes.get(v.inputs.get(k));
                 List<Box> chain = new ArrayList<>();
                 chain.add(from);
                 for (int r = from.row + 1; r < to.row; r++) {
@@ -188,17 +223,19 @@ final class SvgRenderer {
                     b.above.add(a);
                     b.aboveShift.add(s);
                 }
-                chains.add(chain);
-                chainEnds.add(new int[] {v.id, k, degree});
+                layout.edges.add(new Edge(chain, v.id, k, degree));
             }
         }
+    }
 
-        // (3) barycentric ordering sweeps
+    /** Phase (3): barycentric ordering sweeps, alternately down and up, to reduce crossings. */
+    private static void order(Layout layout) {
+        int rowsCount = layout.rows.size();
         for (int sweep = 0; sweep < SWEEPS; sweep++) {
             boolean down = sweep % 2 == 0;
             for (int i = 0; i < rowsCount; i++) {
                 int r = down ? i : rowsCount - 1 - i;
-                List<Box> row = rows.get(r);
+                List<Box> row = layout.rows.get(r);
                 for (Box b : row) {
                     List<Box> nb = down ? b.above : b.below;
                     List<Double> sh = down ? b.aboveShift : b.belowShift;
@@ -219,18 +256,25 @@ final class SvgRenderer {
                 }
             }
         }
+    }
 
-        // (4) coordinates: rows top to bottom, x by block merging towards the neighbours' mean
+    /**
+     * Phase (4): coordinates — rows top to bottom; x by block merging towards the neighbours' mean;
+     * the picture's width and height, with the content centred.
+     */
+    private void place(Layout layout) {
+        List<List<Box>> rows = layout.rows;
+        int rowsCount = rows.size();
         double y = MARGIN + (title != null ? 26 : 0) + 22;
-        double[] rowTop = new double[rowsCount];
-        double[] rowH = new double[rowsCount];
+        layout.rowTop = new double[rowsCount];
+        layout.rowH = new double[rowsCount];
         for (int r = 0; r < rowsCount; r++) {
             double h = 0;
             for (Box b : rows.get(r)) {
                 h = Math.max(h, b.h);
             }
-            rowTop[r] = y;
-            rowH[r] = h;
+            layout.rowTop[r] = y;
+            layout.rowH[r] = h;
             for (Box b : rows.get(r)) {
                 b.y = y + (h - b.h) / 2;
             }
@@ -258,10 +302,8 @@ final class SvgRenderer {
                 maxX = Math.max(maxX, b.x + b.w);
             }
         }
-        String[] legend = {"output", "op", "parameter", "leaf", "constant"};
-        String[] legendText = {"output", "operation", "parameter", "leaf (input)", "constant"};
         double legendW = 0;
-        for (String s : legendText) {
+        for (String s : LEGEND_TEXT) {
             legendW += 20 + s.length() * 7 + 18;
         }
         double contentW = maxX - minX;
@@ -273,10 +315,18 @@ final class SvgRenderer {
                 b.x += shiftX;
             }
         }
-        double legendY = y;
-        double height = legendY + 26 + MARGIN;
+        layout.width = width;
+        layout.legendY = y;
+        layout.height = y + 26 + MARGIN;
+    }
 
-        // drawing
+    /** The drawing: header, edges as cubic Bézier paths through their dummies, boxes, legend. */
+    private String draw(Layout layout) {
+        double width = layout.width;
+        double height = layout.height;
+        double legendY = layout.legendY;
+        double[] rowTop = layout.rowTop;
+        double[] rowH = layout.rowH;
         StringBuilder sb = new StringBuilder(64 * 1024);
         sb.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         sb.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" "
@@ -310,9 +360,8 @@ final class SvgRenderer {
                 .append(escape(caption)).append("</text>\n");
 
         sb.append("<g class=\"edges\">\n");
-        for (int c = 0; c < chains.size(); c++) {
-            List<Box> chain = chains.get(c);
-            int[] end = chainEnds.get(c);
+        for (Edge edge : layout.edges) {
+            List<Box> chain = edge.chain;
             Box from = chain.get(0);
             Box to = chain.get(chain.size() - 1);
             StringBuilder d = new StringBuilder();
@@ -324,7 +373,7 @@ final class SvgRenderer {
                 double qx;
                 double qy;
                 if (b == to) {
-                    qx = to.cx() + port(end[1], end[2], to.w);
+                    qx = to.cx() + port(edge.argument, edge.degree, to.w);
                     qy = to.y;
                 } else {
                     qx = b.cx();
@@ -340,12 +389,12 @@ final class SvgRenderer {
                 }
             }
             sb.append("<path class=\"edge\" data-from=\"n").append(from.node.id).append("\" data-to=\"n")
-                    .append(end[0]).append("\" data-input=\"").append(end[1]).append("\" d=\"").append(d)
+                    .append(edge.consumer).append("\" data-input=\"").append(edge.argument).append("\" d=\"").append(d)
                     .append("\" marker-end=\"url(#arrow)\"/>\n");
         }
         sb.append("</g>\n<g class=\"nodes\">\n");
-        for (Node node : nodes) {
-            Box b = boxes.get(node);
+        for (Node node : graph.nodes) {
+            Box b = layout.boxes.get(node);
             sb.append("<g class=\"node ").append(node.kind).append("\" id=\"n").append(node.id).append("\">");
             if (node.tooltip != null) {
                 sb.append("<title>").append(escape(node.tooltip)).append("</title>");
@@ -364,13 +413,13 @@ final class SvgRenderer {
         }
         sb.append("</g>\n<g class=\"legend\">\n");
         double lx = MARGIN;
-        for (int i = 0; i < legend.length; i++) {
+        for (int i = 0; i < LEGEND.length; i++) {
             sb.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"14\" height=\"14\" rx=\"3\" "
-                    + "fill=\"%s\" stroke=\"%s\" stroke-width=\"%s\"/>", lx, legendY, fill(legend[i]),
-                    stroke(legend[i]), legend[i].equals("output") ? "2.5" : "1.2"));
+                    + "fill=\"%s\" stroke=\"%s\" stroke-width=\"%s\"/>", lx, legendY, fill(LEGEND[i]),
+                    stroke(LEGEND[i]), LEGEND[i].equals("output") ? "2.5" : "1.2"));
             sb.append(String.format(Locale.ROOT, "<text class=\"legend\" x=\"%.1f\" y=\"%.1f\">%s</text>\n", lx + 20,
-                    legendY + 11, legendText[i]));
-            lx += 20 + legendText[i].length() * 7 + 18;
+                    legendY + 11, LEGEND_TEXT[i]));
+            lx += 20 + LEGEND_TEXT[i].length() * 7 + 18;
         }
         sb.append("</g>\n</svg>\n");
         return sb.toString();

@@ -15,7 +15,7 @@ import org.nabla.autodiff.Autodiff;
 import org.nabla.autodiff.GradCheck;
 import org.nabla.autodiff.Gradients;
 import org.nabla.autodiff.Variable;
-import org.nabla.layer.Module;
+import org.nabla.module.Module;
 import org.nabla.layer.Sequential;
 import org.nabla.tensor.Rng;
 import org.nabla.tensor.Tensor;

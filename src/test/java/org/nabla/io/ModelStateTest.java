@@ -21,7 +21,7 @@ import org.nabla.activation.Tanh;
 import org.nabla.autodiff.Parameter;
 import org.nabla.autodiff.Variable;
 import org.nabla.layer.Linear;
-import org.nabla.layer.Module;
+import org.nabla.module.Module;
 import org.nabla.layer.Sequential;
 import org.nabla.optim.Adam;
 import org.nabla.optim.Optimizer;

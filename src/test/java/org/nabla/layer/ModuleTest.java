@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.nabla.autodiff.Parameter;
 import org.nabla.autodiff.Variable;
+import org.nabla.module.Module;
 import org.nabla.tensor.Tensor;
 
 class ModuleTest {

@@ -9,6 +9,7 @@ import org.nabla.autodiff.GradCheck;
 import org.nabla.autodiff.Gradients;
 import org.nabla.autodiff.Parameter;
 import org.nabla.autodiff.Variable;
+import org.nabla.module.Module;
 import org.nabla.tensor.Rng;
 import org.nabla.tensor.Tensor;
 

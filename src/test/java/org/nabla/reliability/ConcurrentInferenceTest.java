@@ -18,7 +18,7 @@ import org.nabla.layer.BatchNorm1d;
 import org.nabla.layer.Dropout;
 import org.nabla.layer.LayerNorm;
 import org.nabla.layer.Linear;
-import org.nabla.layer.Module;
+import org.nabla.module.Module;
 import org.nabla.layer.Sequential;
 import org.nabla.tensor.Rng;
 import org.nabla.tensor.Tensor;

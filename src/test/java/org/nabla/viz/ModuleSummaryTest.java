@@ -14,7 +14,7 @@ import org.nabla.layer.Dropout;
 import org.nabla.layer.Flatten;
 import org.nabla.layer.Linear;
 import org.nabla.layer.MaxPool2d;
-import org.nabla.layer.Module;
+import org.nabla.module.Module;
 import org.nabla.layer.Sequential;
 import org.nabla.tensor.Rng;
 import org.nabla.tensor.Shape;

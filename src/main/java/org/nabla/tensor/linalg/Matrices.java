@@ -7,7 +7,7 @@ import org.nabla.tensor.Tensor;
 
 /**
  * Shared plumbing of the linear-algebra package (not public): shape checks with the error messages
- * of DESIGN.md decision 7, conversions between tensors and {@code double[][]} row arrays, small
+ * of docs/design.md, decision 7, conversions between tensors and {@code double[][]} row arrays, small
  * dense kernels (triangular solves, norms), and the loop over the leading (batch) axes of a
  * (…, m, n) tensor.
  */

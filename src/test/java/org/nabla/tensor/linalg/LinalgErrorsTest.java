@@ -6,7 +6,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.nabla.tensor.Tensor;
 
-/** Every error of the Linalg facade names the operation and the shapes (DESIGN.md decision 7). */
+/** Every error of the Linalg facade names the operation and the shapes (docs/design.md, decision 7). */
 class LinalgErrorsTest {
     private static final Tensor VECTOR = Tensor.of(1, 2, 3);
     private static final Tensor WIDE = Tensor.zeros(3, 4);

@@ -1,4 +1,4 @@
-package org.nabla.layer;
+package org.nabla.module;
 
 import java.util.ArrayList;
 import java.util.Collections;
