@@ -1,5 +1,7 @@
 package org.nabla.tensor;
 
+import java.util.Arrays;
+
 /**
  * The matrix-multiplication kernel C = A B, Cᵢⱼ = Σₚ Aᵢₚ Bₚⱼ (p = 0, 1, …, k−1).
  *
@@ -474,5 +476,122 @@ final class MatMul {
         for (int j = 0; j < n; j++) {
             c[j] += a0 * b0[j];
         }
+    }
+
+    /**
+     * c[…] (m × n, row-major) = this · o, or c += this · o when {@code accumulate} (every sum then
+     * starts from c's value, as {@link MatMul} documents); both matrices, shapes already checked.
+     */
+    static void multiplyInto(Tensor tensor, Tensor o, double[] c, boolean accumulate) {
+        MatMul.multiply(tensor.data, tensor.offset, tensor.strides[0], tensor.strides[1], o.data, o.offset, o.strides[0], o.strides[1],
+                c, 0, tensor.dim(0), tensor.dim(1), o.dim(1), accumulate);
+    }
+
+    static Tensor matmul(Tensor tensor, Tensor o) {
+        if (tensor.rank() == 0 || o.rank() == 0) {
+            throw new IllegalArgumentException("matmul: operands must have at least 1 axis, got " + tensor.shape + " @ "
+                    + o.shape);
+        }
+        if (tensor.rank() == 2 && o.rank() == 2) { // the common case, without the batch machinery
+            int m = tensor.dim(0);
+            int k = tensor.dim(1);
+            int n = o.dim(1);
+            if (k != o.dim(0)) {
+                throw new IllegalArgumentException("matmul: inner dimensions differ: " + tensor.shape + " @ " + o.shape
+                        + " (" + k + " != " + o.dim(0) + ")");
+            }
+            double[] out = new double[m * n];
+            MatMul.multiply(tensor.data, tensor.offset, tensor.strides[0], tensor.strides[1], o.data, o.offset, o.strides[0], o.strides[1],
+                    out, 0, m, k, n);
+            return Tensor.wrap(Shape.of(m, n), out);
+        }
+        Tensor a = tensor.rank() == 1 ? tensor.unsqueeze(0) : tensor;
+        Tensor b = o.rank() == 1 ? o.unsqueeze(1) : o;
+        int m = a.dim(-2);
+        int k = a.dim(-1);
+        int k2 = b.dim(-2);
+        int n = b.dim(-1);
+        if (k != k2) {
+            throw new IllegalArgumentException("matmul: inner dimensions differ: " + tensor.shape + " @ " + o.shape + " ("
+                    + k + " != " + k2 + ")");
+        }
+        int[] ad = a.shape.dimsUnsafe();
+        int[] bd = b.shape.dimsUnsafe();
+        Shape aBatch = Shape.of(Arrays.copyOf(ad, ad.length - 2));
+        Shape bBatch = Shape.of(Arrays.copyOf(bd, bd.length - 2));
+        Shape batch = Shape.broadcast(aBatch, bBatch, "matmul (batch axes)");
+        int[] outDims = Arrays.copyOf(batch.dimsUnsafe(), batch.rank() + 2);
+        outDims[batch.rank()] = m;
+        outDims[batch.rank() + 1] = n;
+        int nb = batch.size();
+        double[] out = new double[nb * m * n];
+        // read both operands in place through their strides (transposed, sliced and broadcast views
+        // cost no copy); broadcast batch axes get stride 0
+        int[] aOffsets = batchOffsets(a, batch);
+        int[] bOffsets = batchOffsets(b, batch);
+        MatMul.multiply(a.data, aOffsets, a.strides[a.rank() - 2], a.strides[a.rank() - 1],
+                b.data, bOffsets, b.strides[b.rank() - 2], b.strides[b.rank() - 1], out, 0, m, k, n);
+        Tensor r = Tensor.wrap(Shape.of(outDims), out);
+        if (tensor.rank() == 1 && o.rank() == 1) {
+            return r.reshape();
+        }
+        if (tensor.rank() == 1) {
+            return r.squeeze(-2);
+        }
+        if (o.rank() == 1) {
+            return r.squeeze(-1);
+        }
+        return r;
+    }
+
+    /**
+     * The storage offset of each matrix of {@code t} (rank ≥ 2) when its leading axes are broadcast to
+     * {@code batch}, in row-major order of the batch index.
+     */
+    static int[] batchOffsets(Tensor t, Shape batch) {
+        int nb = batch.size();
+        int[] offs = new int[nb];
+        int br = batch.rank();
+        int[] bd = batch.dimsUnsafe();
+        int[] st = new int[br]; // stride of each batch axis in t (0 where t has size 1 or lacks the axis)
+        int shift = br - (t.rank() - 2);
+        for (int i = 0; i < t.rank() - 2; i++) {
+            st[i + shift] = t.shape.dimsUnsafe()[i] == 1 ? 0 : t.strides[i];
+        }
+        int[] idx = new int[br];
+        int p = t.offset;
+        for (int q = 0; q < nb; q++) {
+            offs[q] = p;
+            for (int ax = br - 1; ax >= 0; ax--) {
+                p += st[ax];
+                if (++idx[ax] < bd[ax]) {
+                    break;
+                }
+                p -= st[ax] * bd[ax];
+                idx[ax] = 0;
+            }
+        }
+        return offs;
+    }
+
+    static double dot(Tensor tensor, Tensor o) {
+        if (tensor.rank() != 1 || o.rank() != 1 || tensor.dim(0) != o.dim(0)) {
+            throw new IllegalArgumentException("dot: expected two 1-d tensors of equal length, got " + tensor.shape + " and "
+                    + o.shape);
+        }
+        double[] a = tensor.dataView();
+        double[] b = o.dataView();
+        double acc = 0.0;
+        for (int i = 0; i < a.length; i++) {
+            acc += a[i] * b[i];
+        }
+        return acc;
+    }
+
+    static Tensor outer(Tensor tensor, Tensor o) {
+        if (tensor.rank() != 1 || o.rank() != 1) {
+            throw new IllegalArgumentException("outer: expected two 1-d tensors, got " + tensor.shape + " and " + o.shape);
+        }
+        return tensor.reshape(tensor.dim(0), 1).mul(o.reshape(1, o.dim(0)));
     }
 }

@@ -56,7 +56,7 @@ public final class TensorAccumulator {
         if (buffer == null && first == null) { // an empty sum: the product is the first term
             buffer = new double[shape.size()];
             swapped = false;
-            a.multiplyInto(b, buffer, false);
+            MatMul.multiplyInto(a, b, buffer, false);
             return;
         }
         if (buffer == null) {
@@ -65,9 +65,9 @@ public final class TensorAccumulator {
             first = null;
         }
         if (swapped) { // the buffer holds sᵀ: sᵀ += bᵀ aᵀ
-            b.transpose().multiplyInto(a.transpose(), buffer, true);
+            MatMul.multiplyInto(b.transpose(), a.transpose(), buffer, true);
         } else {
-            a.multiplyInto(b, buffer, true);
+            MatMul.multiplyInto(a, b, buffer, true);
         }
     }
 
@@ -155,7 +155,7 @@ public final class TensorAccumulator {
             buffer = layout(first).toArray(); // then buffer[i] += t[i] is first[i] + t[i], rounded once
             first = null;
         }
-        layout(t).addTo(buffer);
+        Strided.addTo(layout(t), buffer);
     }
 
     private static Tensor swap(Tensor t) {
