@@ -1689,6 +1689,41 @@ public final class Tensor {
     }
 
     /**
+     * The diagonal of a matrix A (m×n) shifted by {@code offset}, a view: (A_{i,i+k})_i for k ≥ 0
+     * (above the main diagonal), (A_{i−k,i})_i for k &lt; 0 (below), of length
+     * max(0, min(m, n − k)) resp. max(0, min(m + k, n)); as {@code torch.diagonal(A, offset=k)} and
+     * {@code numpy.diagonal}. Matrices only (rank 2).
+     */
+    public Tensor diagonal(int offset) {
+        if (rank() != 2) {
+            throw new IllegalArgumentException("diagonal: expected a matrix (rank 2), got shape " + shape);
+        }
+        int m = dim(0);
+        int n = dim(1);
+        int row = offset >= 0 ? 0 : -offset;
+        int col = offset >= 0 ? offset : 0;
+        int len = Math.max(0, Math.min(m - row, n - col));
+        return new Tensor(data, Shape.of(len), new int[] {strides[0] + strides[1]},
+                len > 0 ? this.offset + row * strides[0] + col * strides[1] : this.offset);
+    }
+
+    /** The main diagonal (A_{ii})_i of a matrix, a view ({@link #diagonal(int) diagonal(0)}). */
+    public Tensor diagonal() {
+        return diagonal(0);
+    }
+
+    /**
+     * The trace tr A = Σᵢ A_{ii} of a matrix (any m×n, as {@code torch.trace}), a 0-d tensor; for a
+     * square matrix it is the sum of the eigenvalues and tr(AB) = tr(BA).
+     */
+    public Tensor trace() {
+        if (rank() != 2) {
+            throw new IllegalArgumentException("trace: expected a matrix (rank 2), got shape " + shape);
+        }
+        return diagonal(0).sum();
+    }
+
+    /**
      * A view of this tensor broadcast to {@code target}: axes of size 1 (and missing leading axes)
      * are repeated with stride 0.
      */
