@@ -63,7 +63,7 @@ class ProgressTest {
             }
         };
         moons(p).epochs(1).build().fit(DataLoader.sequential(DATA, 32));
-        // epochs(1) adds a second rule; the first to fire (1 epoch) stops the run
+        // a second MaxEpochs rule: the first to fire (after 1 epoch) stops the run
         assertThat(calls).containsExactly("start 1", "1:1/2 32", "1:2/2 64", "end 1");
     }
 
@@ -76,28 +76,25 @@ class ProgressTest {
 
         // the default reporter is built before System.out is redirected and still prints there
         Trainer t = moons(Progress.automatic()).build();
-        PrintStream old = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            t.fit(DataLoader.sequential(DATA, 32));
-        } finally {
-            System.setOut(old);
-        }
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("epoch 1  train loss ", "epoch 3  train loss ");
+        assertThat(printed(() -> t.fit(DataLoader.sequential(DATA, 32)))).contains("epoch 1  train loss ", "epoch 3  train loss ");
     }
 
     @Test
     void silentPrintsNothing() {
+        assertThat(printed(() -> moons(Progress.silent()).build().fit(DataLoader.sequential(DATA, 32)))).isEmpty();
+    }
+
+    /** What {@code code} prints to System.out. */
+    private static String printed(Runnable code) {
         PrintStream old = System.out;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         try {
-            moons(Progress.silent()).build().fit(DataLoader.sequential(DATA, 32));
+            code.run();
         } finally {
             System.setOut(old);
         }
-        assertThat(out.size()).isZero();
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     /**
