@@ -54,7 +54,7 @@ public final class FashionMnistMlp {
 
     /** Trains one epoch and returns the test accuracy. */
     public static double run(Path directory, boolean quick) throws Exception {
-        Mnist.TrainTest data = Mnist.load(directory);
+        Mnist.TrainTest data = FashionMnist.load(directory);
         TensorDataset train = data.train();
         TensorDataset test = data.test();
         if (quick) {

@@ -15,7 +15,7 @@ import org.nabla.train.Trainer;
 
 public class Quickstart {
     public static void main(String[] args) {
-        Split<TensorDataset> digits = Digits.trainTest(0.8, 42);          // 1,437 / 360 images, 8×8
+        Split<TensorDataset> digits = Digits.trainTest(0.8, 42);          // 1,438 / 359 images, 8×8
         Rng rng = new Rng(7);
         Sequential model = new Sequential(
                 new Linear(64, 64, rng), new ReLU(), new Linear(64, 10, rng)); // logits f(x; θ)

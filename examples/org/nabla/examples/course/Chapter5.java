@@ -100,7 +100,7 @@ public final class Chapter5 {
                 .stopWhen(new GradientNormBelow(1e-3), new RelativeLossChangeBelow(0.01), new MaxEpochs(100))
                 .progress(Progress.silent())
                 .build();
-        History history = trainer.fit(DataLoader.sequential(split.train(), 1437));   // full batch: gradient descent
+        History history = trainer.fit(DataLoader.sequential(split.train(), split.train().size())); // one batch: gradient descent
         out.printf(Locale.ROOT, "stopped after %d epochs (%s); training loss %.4f, accuracy %.4f%n", history.size(),
                 trainer.stopReason(), history.last().trainLoss(), history.last().trainAccuracy());
         return trainer.stopReason();

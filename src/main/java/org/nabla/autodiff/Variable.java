@@ -464,6 +464,35 @@ public final class Variable {
         return slice(axis, start, stop, 1);
     }
 
+    /**
+     * The diagonal of a matrix shifted by {@code offset}, as {@link Tensor#diagonal(int)}: the
+     * entries k, k + n + 1, k + 2(n + 1), … of the flattened m×n matrix (k the flat index of the
+     * first entry), so the vector-Jacobian product is the cotangent scattered back onto that
+     * diagonal, zeros elsewhere (the strided slice's own backward rule, differentiable again).
+     */
+    public Variable diagonal(int offset) {
+        int len = value().diagonal(offset).size();
+        int n = shape().dim(1);
+        if (len == 0) {
+            return flatten().slice(0, 0, 0);
+        }
+        int start = offset >= 0 ? offset : -offset * n;
+        return flatten().slice(0, start, start + (len - 1) * (n + 1) + 1, n + 1);
+    }
+
+    /** The main diagonal of a matrix ({@link #diagonal(int) diagonal(0)}). */
+    public Variable diagonal() {
+        return diagonal(0);
+    }
+
+    /** The trace tr A = Σᵢ A_{ii} of a matrix; ∂ tr A / ∂A = I (the m×n identity pattern). */
+    public Variable trace() {
+        if (shape().rank() != 2) {
+            throw new IllegalArgumentException("trace: expected a matrix (rank 2), got shape " + shape());
+        }
+        return diagonal(0).sum();
+    }
+
     /** The sub-variable at an index of an axis, with the axis removed. */
     public Variable select(int axis, int index) {
         int ax = shape().axis(axis, "select");

@@ -1,6 +1,7 @@
 package org.nabla.data;
 
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -22,13 +23,24 @@ public final class FashionMnist {
     private FashionMnist() {
     }
 
-    /** Loads the training and test sets from a directory; see {@link Mnist#load(Path)}. */
+    /**
+     * Loads the training and test sets from a directory; see {@link Mnist#load(Path)}. A missing file
+     * is reported with the Debian package that provides them ({@code dataset-fashion-mnist}).
+     */
     public static Mnist.TrainTest load(Path directory) throws IOException {
-        return Mnist.load(directory);
+        try {
+            return Mnist.load(directory);
+        } catch (NoSuchFileException e) {
+            NoSuchFileException named = new NoSuchFileException(e.getFile(), e.getOtherFile(), e.getReason()
+                    + "; Fashion-MNIST comes with Debian's package dataset-fashion-mnist: apt-get install"
+                    + " dataset-fashion-mnist puts the files in " + DEBIAN_DIRECTORY);
+            named.initCause(e);
+            throw named;
+        }
     }
 
     /** Loads the training and test sets from {@link #DEBIAN_DIRECTORY}. */
     public static Mnist.TrainTest load() throws IOException {
-        return Mnist.load(DEBIAN_DIRECTORY);
+        return load(DEBIAN_DIRECTORY);
     }
 }

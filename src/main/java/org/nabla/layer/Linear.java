@@ -15,7 +15,9 @@ import org.nabla.tensor.Shape;
  *   y = x Wᵀ + b,   W ∈ ℝ^(out×in),  b ∈ ℝ^out,   x ∈ ℝ^(…×in) → y ∈ ℝ^(…×out),
  *   ∂L/∂x = (∂L/∂y) W,   ∂L/∂W = (∂L/∂y)ᵀ x,   ∂L/∂b = Σ_rows ∂L/∂y.
  * </pre>
- * The weight is (out, in) as in PyTorch, so saved weights line up. Any leading axes of x are batch axes.
+ * The weight is (out, in) as in PyTorch, so saved weights line up. Any leading axes of x are batch axes;
+ * a single example x of shape (in) (a 1-d input) gives y = Wx + b of shape (out), as
+ * {@code torch.nn.Linear} does. An input whose last axis is not {@code in} is refused, naming both.
  * Default initialization is PyTorch's ({@link LinearDefault}): W, b ~ U(−1/√in, 1/√in).
  *
  * <p>Source: Goodfellow, Bengio and Courville, Deep Learning (2016), §6.1; torch.nn.Linear.
@@ -55,7 +57,7 @@ public final class Linear extends Module {
     }
 
     /**
-     * The functional form y = x Wᵀ + b for x of shape (…, in), W (out, in), b (out) or null.
+     * The functional form y = x Wᵀ + b for x of shape (…, in) or (in), W (out, in), b (out) or null.
      */
     public static Variable linear(Variable x, Variable weight, Variable bias) {
         Shape ws = weight.shape();

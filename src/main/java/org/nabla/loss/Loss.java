@@ -9,8 +9,9 @@ import org.nabla.tensor.Tensor;
  *
  * <p>Every loss has the same shape: {@link #forward(Variable, Variable)} returns a scalar variable
  * (or, with {@link Reduction#NONE}, the per-entry losses), differentiable with respect to the
- * prediction (and, where the definition allows, the target). Classification losses add an overload
- * that takes the class labels as an {@code int[]}.
+ * prediction (and, where the definition allows, the target). {@link #forward(Variable, Tensor)}
+ * takes the target as a plain tensor (as a {@code Batch} holds it). Classification losses add an
+ * overload that takes the class labels as an {@code int[]}.
  */
 public abstract class Loss implements BinaryOperator<Variable> {
     private final Reduction reduction;
@@ -32,6 +33,15 @@ public abstract class Loss implements BinaryOperator<Variable> {
     @Override
     public final Variable apply(Variable prediction, Variable target) {
         return forward(prediction, target);
+    }
+
+    /**
+     * The loss of a prediction against a target given as a plain tensor (a constant: no gradient
+     * flows into it) — the form a {@code Batch} gives its targets in:
+     * {@code loss.forward(model.forward(x), batch.targets())}. Every loss has it.
+     */
+    public final Variable forward(Variable prediction, Tensor target) {
+        return forward(prediction, Variable.constant(target));
     }
 
     /** The loss on plain tensors (both constants). */

@@ -718,6 +718,32 @@ public final class Tensor {
     }
 
     /**
+     * The diagonal of a matrix A (m×n) shifted by {@code offset}, a view: (A_{i,i+k})_i for k ≥ 0
+     * (above the main diagonal), (A_{i−k,i})_i for k &lt; 0 (below), of length
+     * max(0, min(m, n − k)) resp. max(0, min(m + k, n)); as {@code torch.diagonal(A, offset=k)} and
+     * {@code numpy.diagonal}. Matrices only (rank 2).
+     */
+    public Tensor diagonal(int offset) {
+        return Views.diagonal(this, offset);
+    }
+
+    /** The main diagonal (A_{ii})_i of a matrix, a view ({@link #diagonal(int) diagonal(0)}). */
+    public Tensor diagonal() {
+        return diagonal(0);
+    }
+
+    /**
+     * The trace tr A = Σᵢ A_{ii} of a matrix (any m×n, as {@code torch.trace}), a 0-d tensor; for a
+     * square matrix it is the sum of the eigenvalues and tr(AB) = tr(BA).
+     */
+    public Tensor trace() {
+        if (rank() != 2) {
+            throw new IllegalArgumentException("trace: expected a matrix (rank 2), got shape " + shape);
+        }
+        return diagonal(0).sum();
+    }
+
+    /**
      * A view of this tensor broadcast to {@code target}: axes of size 1 (and missing leading axes)
      * are repeated with stride 0.
      */

@@ -209,4 +209,19 @@ final class Views {
         }
         return new Tensor(tensor.data, Shape.of(d), st, tensor.offset);
     }
+
+    /** The diagonal (A_{i,i+k})_i of a matrix shifted by k, a view (see {@link Tensor#diagonal(int)}). */
+    static Tensor diagonal(Tensor tensor, int k) {
+        if (tensor.rank() != 2) {
+            throw new IllegalArgumentException("diagonal: expected a matrix (rank 2), got shape " + tensor.shape);
+        }
+        int m = tensor.dim(0);
+        int n = tensor.dim(1);
+        int row = k >= 0 ? 0 : -k;
+        int col = k >= 0 ? k : 0;
+        int len = Math.max(0, Math.min(m - row, n - col));
+        int[] st = tensor.strides;
+        return new Tensor(tensor.data, Shape.of(len), new int[] {st[0] + st[1]},
+                len > 0 ? tensor.offset + row * st[0] + col * st[1] : tensor.offset);
+    }
 }

@@ -2,62 +2,65 @@ package org.nabla.train;
 
 import java.io.PrintStream;
 import java.util.Locale;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
- * Training progress without output spam. On an interactive terminal a single line per epoch is
- * rewritten in place (batch k/n, running loss, examples/s, ETA); in a log or on CI (no console, or
- * the environment variable CI set) only one summary line per epoch goes through SLF4J.
+ * Where a {@link Trainer}'s progress and per-epoch lines go: they are the trainer's output, not log
+ * messages, so they appear whatever logging binding (or none) the program has. SLF4J is used only
+ * for diagnostics.
+ *
+ * <p>Ready-made reporters: {@link #automatic()} (the default: standard output — on an interactive
+ * terminal one line per epoch rewritten in place with batch k/n, running loss, examples/s and ETA,
+ * elsewhere one plain line per epoch), {@link #lines(PrintStream)} (one plain line per epoch to a
+ * stream), {@link #to(Consumer)} (each epoch line to a custom sink), {@link #silent()} (nothing).
+ * A custom reporter implements {@link #endEpoch} (and optionally {@link #startEpoch} and
+ * {@link #batch}). An epoch line reads
+ * <pre>
+ *   epoch 3  train loss 0.1234  train acc 0.9650  val loss 0.1500  val acc 0.9580  (0.41s)
+ * </pre>
+ * (accuracies only for a classifier, validation figures only when there is a validation set).
  */
-public final class Progress {
-    private static final Logger LOG = LoggerFactory.getLogger(Progress.class);
-    private final boolean interactive;
-    private final PrintStream out;
-    private long epochStart;
-    private long lastDraw;
-
-    private Progress(boolean interactive, PrintStream out) {
-        this.interactive = interactive;
-        this.out = out;
+public interface Progress {
+    /** Called when epoch {@code epoch} (from 1) starts. */
+    default void startEpoch(int epoch) {
     }
 
-    /** Chooses the terminal line when a console is attached and CI is not set, else log lines. */
-    public static Progress automatic() {
+    /**
+     * Called after batch {@code batch} of {@code batches} of epoch {@code epoch}, with the mean loss
+     * over the {@code examples} examples seen so far in this epoch.
+     */
+    default void batch(int epoch, int batch, int batches, double runningLoss, long examples) {
+    }
+
+    /** Called after every epoch with its record and its line as {@link #line} formats it. */
+    void endEpoch(EpochRecord record, String line);
+
+    /**
+     * Standard output (looked up at each print, so a redirected {@code System.out} is followed): the
+     * in-place progress line when a console is attached and the environment variable CI is not set,
+     * else one plain line per epoch.
+     */
+    static Progress automatic() {
         boolean tty = System.console() != null && System.getenv("CI") == null;
-        return new Progress(tty, System.out);
+        return new ConsoleProgress(tty, null);
     }
 
-    /** Summary lines through SLF4J only. */
-    public static Progress logOnly() {
-        return new Progress(false, System.out);
+    /** One plain line per epoch to {@code out}, no progress bar. */
+    static Progress lines(PrintStream out) {
+        return new ConsoleProgress(false, Objects.requireNonNull(out, "out"));
+    }
+
+    /** Each epoch line to {@code sink} (a list, a logger, a GUI), no progress bar. */
+    static Progress to(Consumer<String> sink) {
+        Objects.requireNonNull(sink, "sink");
+        return (record, line) -> sink.accept(line);
     }
 
     /** No output at all. */
-    public static Progress silent() {
-        return new Progress(false, null);
-    }
-
-    void startEpoch() {
-        epochStart = System.nanoTime();
-        lastDraw = 0;
-    }
-
-    void batch(int epoch, int k, int n, double runningLoss, long examples) {
-        if (!interactive || out == null) {
-            return;
-        }
-        long now = System.nanoTime();
-        if (k < n && now - lastDraw < 100_000_000L) {
-            return;
-        }
-        lastDraw = now;
-        double secs = (now - epochStart) / 1e9;
-        double rate = examples / Math.max(secs, 1e-9);
-        double eta = k == 0 ? 0 : secs * (n - k) / k;
-        out.print(String.format(Locale.ROOT, "\repoch %d  batch %d/%d  loss %.4f  %.0f ex/s  ETA %.1fs   ", epoch, k, n,
-                runningLoss, rate, eta));
-        out.flush();
+    static Progress silent() {
+        return (record, line) -> {
+        };
     }
 
     /**
@@ -76,18 +79,5 @@ public final class Progress {
             }
         }
         return b.append(String.format(Locale.ROOT, "  (%.2fs)", r.seconds())).toString();
-    }
-
-    void endEpoch(EpochRecord r, boolean classifier, boolean validation) {
-        String line = line(r, classifier, validation);
-        if (out == null) {
-            return;
-        }
-        if (interactive) {
-            out.print("\r" + line + "          \n");
-            out.flush();
-        } else {
-            LOG.info(line);
-        }
     }
 }

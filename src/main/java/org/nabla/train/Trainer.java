@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * </pre>
  * in training mode; then, in evaluation mode and without recording a graph, the loss (and accuracy)
  * on the validation set. The run stops when any {@link StoppingRule} fires. Every epoch is recorded
- * in the {@link History}; progress goes through {@link Progress}.
+ * in the {@link History}; progress and the per-epoch lines are the trainer's output and go to a
+ * {@link Progress} reporter (default {@link Progress#automatic()}: standard output), never through a
+ * logging framework — SLF4J is used only for diagnostics (the reason for stopping, at DEBUG).
  *
  * <pre>{@code
  * Trainer trainer = Trainer.builder(model, new CrossEntropy(), adam)
@@ -116,7 +118,10 @@ public final class Trainer {
             return this;
         }
 
-        /** Where progress goes (default {@link Progress#automatic()}). */
+        /**
+         * Where progress and the epoch lines go (default {@link Progress#automatic()}, standard output;
+         * {@link Progress#silent()} for none, {@link Progress#to} for a custom sink).
+         */
         public Builder progress(Progress p) {
             this.progress = Objects.requireNonNull(p, "progress");
             return this;
@@ -161,7 +166,7 @@ public final class Trainer {
         while (true) {
             epoch++;
             long start = System.nanoTime();
-            progress.startEpoch();
+            progress.startEpoch(epoch);
             model.train();
             double lossSum = 0;
             long seen = 0;
@@ -207,7 +212,7 @@ public final class Trainer {
             EpochRecord r = new EpochRecord(epoch, trainLoss, trainAcc, valLoss, valAcc, gradNorm,
                     (System.nanoTime() - start) / 1e9);
             history.add(r);
-            progress.endEpoch(r, classes > 0, validation != null);
+            progress.endEpoch(r, Progress.line(r, classes > 0, validation != null));
             if (schedule != null) {
                 schedule.step();
             }

@@ -60,6 +60,11 @@ class FashionMnistTest {
         assertThatThrownBy(() -> Mnist.load(dir)).isInstanceOf(NoSuchFileException.class)
                 .hasMessage(dir + ": expected train-images-idx3-ubyte.gz or train-images-idx3-ubyte in this directory"
                         + " (the MNIST/Fashion-MNIST IDX files are not downloaded by Nabla)");
+        assertThatThrownBy(() -> FashionMnist.load(dir)).isInstanceOf(NoSuchFileException.class)
+                .hasMessage(dir + ": expected train-images-idx3-ubyte.gz or train-images-idx3-ubyte in this directory"
+                        + " (the MNIST/Fashion-MNIST IDX files are not downloaded by Nabla); Fashion-MNIST comes with"
+                        + " Debian's package dataset-fashion-mnist: apt-get install dataset-fashion-mnist puts the files in"
+                        + " /usr/share/datasets/fashion-mnist");
         Files.write(dir.resolve("train-images-idx3-ubyte"), IdxFiles.images(3, 2, 2));
         Files.write(dir.resolve("train-labels-idx1-ubyte"), IdxFiles.labels(2));
         assertThatThrownBy(() -> Mnist.load(dir, "train")).isInstanceOf(DataFileException.class)

@@ -20,13 +20,36 @@ class ReadmeTest {
     }
 
     @Test
-    void readmeProgramIsTheQuickstartExampleVerbatim() throws Exception {
+    void readmeProgramIsTheStartersProgramAndTheQuickstartExampleVerbatim() throws Exception {
         String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
         String source = Files.readString(Path.of("examples/org/nabla/examples/Quickstart.java"), StandardCharsets.UTF_8);
+        String starter = Files.readString(Path.of("examples/starter/src/main/java/org/example/Quickstart.java"),
+                StandardCharsets.UTF_8);
         String inReadme = between(readme, "<!-- quickstart begin -->", "<!-- quickstart end -->")
                 .replace("```java", "").replace("```", "").strip();
+        assertThat(inReadme).isEqualTo(starter.strip());
+        String header = "package org.example;";
+        assertThat(inReadme).startsWith(header);
         String inSource = between(source, "// README: quickstart begin", "// README: quickstart end");
-        assertThat(inReadme).isEqualTo(inSource);
+        assertThat(inReadme.substring(header.length()).strip()).isEqualTo(inSource);
+    }
+
+    @Test
+    void readmeShowsTheStartersPomVerbatimAndItDependsOnThisVersion() throws Exception {
+        String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
+        String pom = Files.readString(Path.of("examples/starter/pom.xml"), StandardCharsets.UTF_8);
+        String inReadme = between(readme, "<!-- starter pom begin -->", "<!-- starter pom end -->")
+                .replace("```xml", "").replace("```", "").strip();
+        assertThat(inReadme).isEqualTo(pom.strip());
+        String project = Files.readString(Path.of("pom.xml"), StandardCharsets.UTF_8);
+        java.util.regex.Matcher v = java.util.regex.Pattern.compile("<artifactId>nabla</artifactId>\\s*<version>([^<]+)</version>")
+                .matcher(project);
+        assertThat(v.find()).isTrue();
+        assertThat(pom).contains("<nabla.version>" + v.group(1) + "</nabla.version>", "<maven.compiler.release>17<",
+                "<artifactId>exec-maven-plugin</artifactId>", "<artifactId>logback-classic</artifactId>");
+        // the README names this version (and no older one); the changelog has a section for it
+        assertThat(readme).doesNotContain("0.1.0-SNAPSHOT").contains("nabla-" + v.group(1) + "-javadoc.jar");
+        assertThat(Files.readString(Path.of("CHANGELOG.md"), StandardCharsets.UTF_8)).contains("## [" + v.group(1) + "]");
     }
 
     @Test
