@@ -199,7 +199,10 @@ final class ProtoInput {
                 need(8);
                 pos += 8;
             }
-            case ProtoOutput.LENGTH -> pos += length();
+            case ProtoOutput.LENGTH -> {
+                int n = length(); // before the addition: length() moves pos past the varint
+                pos += n;
+            }
             case ProtoOutput.FIXED32 -> {
                 need(4);
                 pos += 4;
