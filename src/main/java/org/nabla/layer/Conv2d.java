@@ -32,6 +32,11 @@ import org.nabla.tensor.Tensor;
  * that image's columns in a reused buffer. (As the composite im2col → batched matmul → sum over the
  * batch, every product read N images' columns from main memory; LeNet-5 trained 1.5 times slower.)
  * Weights and bias start as U(−1/√fan_in, 1/√fan_in), PyTorch's default.
+ *
+ * <p>Kernel size, stride, padding and dilation are per axis ({@link #builder}); the padding is p
+ * samples on both sides of an axis or "same" (⌊d(k − 1)/2⌋ before, the rest after, so that
+ * H_out = H at stride 1), read as zeros or by a {@link PaddingMode} (reflect, replicate, circular),
+ * as torch.nn.Conv2d's {@code padding} and {@code padding_mode}.
  */
 public final class Conv2d extends Module {
     private final int in;
