@@ -106,14 +106,9 @@ public final class Conv1d extends Module {
 
         /** "valid" (no padding) or "same" (output length = input length; needs stride 1). */
         public Builder padding(String name) {
-            switch (name) {
-                case "same" -> this.same = true;
-                case "valid" -> {
-                    this.same = false;
-                    this.padding = 0;
-                }
-                default -> throw new IllegalArgumentException("Conv1d: padding must be \"same\", \"valid\" or a size, got \""
-                        + name + "\"");
+            this.same = ConvPadding.isSame("Conv1d", name);
+            if (!same) {
+                this.padding = 0;
             }
             return this;
         }

@@ -141,14 +141,9 @@ public final class Conv2d extends Module {
          * d·(k − 1) split with the odd sample after). "same" needs stride 1.
          */
         public Builder padding(String name) {
-            switch (name) {
-                case "same" -> this.same = true;
-                case "valid" -> {
-                    this.same = false;
-                    this.padding = new int[] {0, 0};
-                }
-                default -> throw new IllegalArgumentException("Conv2d: padding must be \"same\", \"valid\" or sizes, got \""
-                        + name + "\"");
+            this.same = ConvPadding.isSame("Conv2d", name);
+            if (!same) {
+                this.padding = new int[] {0, 0};
             }
             return this;
         }

@@ -56,6 +56,16 @@ final class ConvPadding {
         return new ConvPadding(b, a, true, requireMode(op, mode));
     }
 
+    /** PyTorch's string padding: true for "same", false for "valid", else refused. */
+    static boolean isSame(String op, String name) {
+        return switch (name) {
+            case "same" -> true;
+            case "valid" -> false;
+            default -> throw new IllegalArgumentException(op + ": padding must be \"same\", \"valid\" or sizes, got \""
+                    + name + "\"");
+        };
+    }
+
     private static PaddingMode requireMode(String op, PaddingMode mode) {
         if (mode == null) {
             throw new IllegalArgumentException(op + ": padding mode must not be null (use PaddingMode.ZEROS)");
