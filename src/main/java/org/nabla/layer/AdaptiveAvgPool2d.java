@@ -49,6 +49,16 @@ public final class AdaptiveAvgPool2d extends Module {
         return Variable.concat(2, rows);
     }
 
+    /** The output height. */
+    public int outputHeight() {
+        return outH;
+    }
+
+    /** The output width. */
+    public int outputWidth() {
+        return outW;
+    }
+
     @Override
     protected String describe() {
         return "AdaptiveAvgPool2d(" + outH + ", " + outW + ")";

@@ -33,6 +33,11 @@ import org.nabla.tensor.Tensor;
  * that image's columns in a reused buffer. (As the composite im2col → batched matmul → sum over the
  * batch, every product read N images' columns from main memory; LeNet-5 trained 1.5 times slower.)
  * Weights and bias start as U(−1/√fan_in, 1/√fan_in), PyTorch's default.
+ *
+ * <p>Kernel size, stride, padding and dilation are per axis ({@link #builder}); the padding is p
+ * samples on both sides of an axis or "same" (⌊d(k − 1)/2⌋ before, the rest after, so that
+ * H_out = H at stride 1), read as zeros or by a {@link PaddingMode} (reflect, replicate, circular),
+ * as torch.nn.Conv2d's {@code padding} and {@code padding_mode}.
  */
 public final class Conv2d extends Module {
     private final int in;
@@ -40,7 +45,7 @@ public final class Conv2d extends Module {
     private final int kh;
     private final int kw;
     private final int[] stride;
-    private final int[] padding;
+    private final ConvPadding pad;
     private final int[] dilation;
     private final int groups;
     private final Parameter weight;
@@ -54,27 +59,135 @@ public final class Conv2d extends Module {
     /** A square-kernel convolution with the given stride, padding, dilation and groups. */
     public Conv2d(int inChannels, int outChannels, int kernelSize, int stride, int padding, int dilation, int groups,
                   boolean bias, Rng rng) {
-        if (inChannels < 1 || outChannels < 1 || kernelSize < 1 || stride < 1 || padding < 0 || dilation < 1 || groups < 1) {
+        this(builder(inChannels, outChannels, kernelSize, kernelSize).stride(stride, stride).padding(padding, padding)
+                .dilation(dilation, dilation).groups(groups).bias(bias).rng(rng));
+    }
+
+    private Conv2d(Builder b) {
+        int inChannels = b.in;
+        int outChannels = b.out;
+        if (inChannels < 1 || outChannels < 1 || b.kernel[0] < 1 || b.kernel[1] < 1 || b.stride[0] < 1 || b.stride[1] < 1
+                || b.dilation[0] < 1 || b.dilation[1] < 1 || b.groups < 1) {
             throw new IllegalArgumentException("Conv2d: expected positive channels, kernel, stride, dilation, groups and padding ≥ 0, got in="
-                    + inChannels + ", out=" + outChannels + ", kernel=" + kernelSize + ", stride=" + stride + ", padding="
-                    + padding + ", dilation=" + dilation + ", groups=" + groups);
+                    + inChannels + ", out=" + outChannels + ", kernel=" + ConvPadding.joined(b.kernel) + ", stride="
+                    + ConvPadding.joined(b.stride) + ", padding=" + (b.same ? "same" : ConvPadding.joined(b.padding))
+                    + ", dilation=" + ConvPadding.joined(b.dilation) + ", groups=" + b.groups);
         }
-        if (inChannels % groups != 0 || outChannels % groups != 0) {
+        if (inChannels % b.groups != 0 || outChannels % b.groups != 0) {
             throw new IllegalArgumentException("Conv2d: in=" + inChannels + " and out=" + outChannels
-                    + " must both be divisible by groups=" + groups);
+                    + " must both be divisible by groups=" + b.groups);
+        }
+        if (b.rng == null) {
+            throw new IllegalArgumentException("Conv2d: an Rng is required for the initial weights (builder.rng(...))");
         }
         this.in = inChannels;
         this.out = outChannels;
-        this.kh = kernelSize;
-        this.kw = kernelSize;
-        this.stride = new int[] {stride, stride};
-        this.padding = new int[] {padding, padding};
-        this.dilation = new int[] {dilation, dilation};
-        this.groups = groups;
+        this.kh = b.kernel[0];
+        this.kw = b.kernel[1];
+        this.stride = b.stride.clone();
+        this.dilation = b.dilation.clone();
+        this.pad = b.same ? ConvPadding.same("Conv2d", b.kernel, b.dilation, b.stride, b.mode)
+                : ConvPadding.explicit("Conv2d", b.padding, b.mode);
+        this.groups = b.groups;
         int fanIn = inChannels / groups * kh * kw;
         double bound = 1.0 / Math.sqrt(fanIn);
-        this.weight = registerParameter("weight", Tensor.uniform(rng, -bound, bound, outChannels, inChannels / groups, kh, kw));
-        this.bias = bias ? registerParameter("bias", Tensor.uniform(rng, -bound, bound, outChannels)) : null;
+        this.weight = registerParameter("weight", Tensor.uniform(b.rng, -bound, bound, outChannels, inChannels / groups, kh, kw));
+        this.bias = b.bias ? registerParameter("bias", Tensor.uniform(b.rng, -bound, bound, outChannels)) : null;
+    }
+
+    /**
+     * A builder for a convolution from {@code inChannels} to {@code outChannels} with a k_h × k_w
+     * kernel; the other settings default to PyTorch's (stride 1, padding 0, dilation 1, groups 1,
+     * bias, padding mode "zeros").
+     */
+    public static Builder builder(int inChannels, int outChannels, int kernelHeight, int kernelWidth) {
+        return new Builder(inChannels, outChannels, kernelHeight, kernelWidth);
+    }
+
+    /** Settings of a {@link Conv2d}, each per axis (h, w) as in torch.nn.Conv2d. */
+    public static final class Builder {
+        private final int in;
+        private final int out;
+        private final int[] kernel;
+        private int[] stride = {1, 1};
+        private int[] padding = {0, 0};
+        private boolean same;
+        private int[] dilation = {1, 1};
+        private int groups = 1;
+        private boolean bias = true;
+        private PaddingMode mode = PaddingMode.ZEROS;
+        private Rng rng;
+
+        private Builder(int in, int out, int kh, int kw) {
+            this.in = in;
+            this.out = out;
+            this.kernel = new int[] {kh, kw};
+        }
+
+        /** The stride (s_h, s_w) (default 1, 1). */
+        public Builder stride(int sh, int sw) {
+            this.stride = new int[] {sh, sw};
+            return this;
+        }
+
+        /** Zero-based padding (p_h, p_w) added on both sides of each axis (default 0, 0). */
+        public Builder padding(int ph, int pw) {
+            this.padding = new int[] {ph, pw};
+            this.same = false;
+            return this;
+        }
+
+        /**
+         * PyTorch's string padding: "valid" (none) or "same" (output size = input size; the total
+         * d·(k − 1) split with the odd sample after). "same" needs stride 1.
+         */
+        public Builder padding(String name) {
+            this.same = ConvPadding.isSame("Conv2d", name);
+            if (!same) {
+                this.padding = new int[] {0, 0};
+            }
+            return this;
+        }
+
+        /** The dilation (d_h, d_w) (default 1, 1). */
+        public Builder dilation(int dh, int dw) {
+            this.dilation = new int[] {dh, dw};
+            return this;
+        }
+
+        /** The number of groups (default 1). */
+        public Builder groups(int g) {
+            this.groups = g;
+            return this;
+        }
+
+        /** With or without a bias (default with). */
+        public Builder bias(boolean on) {
+            this.bias = on;
+            return this;
+        }
+
+        /** What is read outside the input (default {@link PaddingMode#ZEROS}). */
+        public Builder paddingMode(PaddingMode m) {
+            this.mode = m;
+            return this;
+        }
+
+        /** The padding mode by PyTorch's name ("zeros", "reflect", "replicate", "circular"). */
+        public Builder paddingMode(String torchName) {
+            return paddingMode(PaddingMode.fromTorchName(torchName));
+        }
+
+        /** The generator for the initial weights (required). */
+        public Builder rng(Rng r) {
+            this.rng = r;
+            return this;
+        }
+
+        /** A new convolution with these settings; its weights are drawn from the builder's Rng. */
+        public Conv2d build() {
+            return new Conv2d(this);
+        }
     }
 
     /** The kernel W (C_out, C_in/groups, k_h, k_w). */
@@ -92,7 +205,59 @@ public final class Conv2d extends Module {
         if (x.shape().rank() != 4 || x.shape().dim(1) != in) {
             throw new IllegalArgumentException(describe() + ": expected input (N, " + in + ", H, W), got shape " + x.shape());
         }
-        return conv2d(x, weight.variable(), bias == null ? null : bias.variable(), stride, padding, dilation, groups);
+        Variable padded = pad.apply("Conv2d", x, 2);
+        return conv2d(padded, weight.variable(), bias == null ? null : bias.variable(), stride, pad.kernelPadding(),
+                dilation, groups);
+    }
+
+    /** The number of input channels C_in. */
+    public int inChannels() {
+        return in;
+    }
+
+    /** The number of output channels C_out. */
+    public int outChannels() {
+        return out;
+    }
+
+    /** The kernel size (k_h, k_w). */
+    public int[] kernelSize() {
+        return new int[] {kh, kw};
+    }
+
+    /** The stride (s_h, s_w). */
+    public int[] stride() {
+        return stride.clone();
+    }
+
+    /** The dilation (d_h, d_w). */
+    public int[] dilation() {
+        return dilation.clone();
+    }
+
+    /** The number of groups. */
+    public int groups() {
+        return groups;
+    }
+
+    /** The samples padded before each axis (top, left); for "same" the smaller half. */
+    public int[] paddingBefore() {
+        return pad.before();
+    }
+
+    /** The samples padded after each axis (bottom, right); for "same" the larger half. */
+    public int[] paddingAfter() {
+        return pad.after();
+    }
+
+    /** True when built with padding = "same". */
+    public boolean samePadding() {
+        return pad.same();
+    }
+
+    /** What is read outside the input. */
+    public PaddingMode paddingMode() {
+        return pad.mode();
     }
 
     /**
@@ -237,8 +402,8 @@ public final class Conv2d extends Module {
 
     @Override
     protected String describe() {
-        return "Conv2d(in=" + in + ", out=" + out + ", kernel=" + kh + "x" + kw + ", stride=" + stride[0] + ", padding="
-                + padding[0] + (dilation[0] != 1 ? ", dilation=" + dilation[0] : "") + (groups != 1 ? ", groups=" + groups : "")
-                + ", bias=" + (bias != null) + ")";
+        return "Conv2d(in=" + in + ", out=" + out + ", kernel=" + kh + "x" + kw + ", stride=" + ConvPadding.joined(stride)
+                + ", " + pad.describe() + (dilation[0] != 1 || dilation[1] != 1 ? ", dilation=" + ConvPadding.joined(dilation) : "")
+                + (groups != 1 ? ", groups=" + groups : "") + ", bias=" + (bias != null) + ")";
     }
 }

@@ -106,6 +106,11 @@ public final class LayerNorm extends Module {
         return bias;
     }
 
+    /** The ε added to the variance. */
+    public double eps() {
+        return eps;
+    }
+
     @Override
     protected String describe() {
         return "LayerNorm(" + Arrays.toString(normalizedShape) + ", eps=" + eps + ", affine=" + (weight != null) + ")";

@@ -110,6 +110,21 @@ public final class MultiHeadAttention extends Module {
         return x.matmul(w.transpose()).add(b);
     }
 
+    /** The embedding width E. */
+    public int embedDim() {
+        return embedDim;
+    }
+
+    /** The number of heads h. */
+    public int heads() {
+        return heads;
+    }
+
+    /** True for (N, L, E) inputs. */
+    public boolean batchFirst() {
+        return batchFirst;
+    }
+
     @Override
     protected String describe() {
         return "MultiHeadAttention(embed=" + embedDim + ", heads=" + heads + (batchFirst ? ", batchFirst" : "") + ")";

@@ -42,6 +42,21 @@ abstract class Pool2d extends Module {
         return r.reshape(n, c, g.outH, g.outW);
     }
 
+    /** The window size k (k × k). */
+    public int kernelSize() {
+        return kernel;
+    }
+
+    /** The stride s. */
+    public int stride() {
+        return stride;
+    }
+
+    /** The padding p on every side. */
+    public int padding() {
+        return padding;
+    }
+
     @Override
     protected String describe() {
         return getClass().getSimpleName() + "(kernel=" + kernel + ", stride=" + stride + ", padding=" + padding + ")";

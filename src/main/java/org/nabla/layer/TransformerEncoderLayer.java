@@ -252,6 +252,11 @@ public final class TransformerEncoderLayer extends Module {
         return selfAttention;
     }
 
+    /** The activation φ of the feed-forward network. */
+    public UnaryOperator<Variable> activation() {
+        return activation;
+    }
+
     @Override
     protected String describe() {
         return "TransformerEncoderLayer(d=" + dModel + ", heads=" + heads + ", dFF=" + feedForward + ", dropout=" + dropoutP
