@@ -25,6 +25,7 @@ import org.nabla.tensor.Tensor;
  */
 public abstract class Module implements UnaryOperator<Variable> {
     private final Map<String, Parameter> parameters = new LinkedHashMap<>();
+    private final Map<String, Buffer> buffers = new LinkedHashMap<>();
     private final Map<String, Module> children = new LinkedHashMap<>();
     private boolean training = true;
 
@@ -49,28 +50,37 @@ public abstract class Module implements UnaryOperator<Variable> {
 
     /** Registers an existing parameter under its own name. */
     protected final Parameter registerParameter(Parameter p) {
-        checkName(p.name());
-        if (parameters.containsKey(p.name()) || children.containsKey(p.name())) {
-            throw new IllegalArgumentException(getClass().getSimpleName() + ": name '" + p.name() + "' is already used");
-        }
+        checkFree(p.name());
         parameters.put(p.name(), p);
         return p;
     }
 
+    /** Registers a floating-point buffer (state that is not trained) under a local name. */
+    protected final Buffer registerBuffer(String name, Tensor initialValue) {
+        return registerBuffer(new Buffer(name, initialValue));
+    }
+
+    /** Registers an existing buffer under its own name. */
+    protected final Buffer registerBuffer(Buffer b) {
+        checkFree(b.name());
+        buffers.put(b.name(), b);
+        return b;
+    }
+
     /** Registers a sub-module under a local name; its parameters are listed as {@code name.…}. */
     protected final <M extends Module> M registerModule(String name, M module) {
-        checkName(name);
-        if (parameters.containsKey(name) || children.containsKey(name)) {
-            throw new IllegalArgumentException(getClass().getSimpleName() + ": name '" + name + "' is already used");
-        }
+        checkFree(name);
         children.put(name, module);
         module.train(training);
         return module;
     }
 
-    private static void checkName(String name) {
+    private void checkFree(String name) {
         if (name == null || name.isEmpty() || name.contains(".")) {
             throw new IllegalArgumentException("Module: invalid name '" + name + "' (expected a non-empty name without dots)");
+        }
+        if (parameters.containsKey(name) || buffers.containsKey(name) || children.containsKey(name)) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": name '" + name + "' is already used");
         }
     }
 
@@ -93,6 +103,60 @@ public abstract class Module implements UnaryOperator<Variable> {
         for (Map.Entry<String, Module> e : children.entrySet()) {
             e.getValue().collect(prefix + e.getKey() + ".", into);
         }
+    }
+
+    /** All buffers by dotted name: own ones first (in registration order), then each sub-module's. */
+    public Map<String, Buffer> namedBuffers() {
+        Map<String, Buffer> r = new LinkedHashMap<>();
+        collectBuffers("", r);
+        return r;
+    }
+
+    private void collectBuffers(String prefix, Map<String, Buffer> into) {
+        for (Map.Entry<String, Buffer> e : buffers.entrySet()) {
+            into.put(prefix + e.getKey(), e.getValue());
+        }
+        for (Map.Entry<String, Module> e : children.entrySet()) {
+            e.getValue().collectBuffers(prefix + e.getKey() + ".", into);
+        }
+    }
+
+    /** All buffers, in the order of {@link #namedBuffers()}. */
+    public List<Buffer> buffers() {
+        return new ArrayList<>(namedBuffers().values());
+    }
+
+    /**
+     * The state dict: the current value of every parameter and buffer by dotted name, in PyTorch's
+     * order — this module's parameters, then its buffers, then each sub-module's entries in
+     * registration order, recursively (what {@code torch.nn.Module.state_dict()} returns for the
+     * equivalent module). The map is a snapshot: later training does not change it.
+     */
+    public LinkedHashMap<String, Tensor> stateDict() {
+        LinkedHashMap<String, Tensor> r = new LinkedHashMap<>();
+        collectState("", r);
+        return r;
+    }
+
+    private void collectState(String prefix, Map<String, Tensor> into) {
+        for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
+            into.put(prefix + e.getKey(), e.getValue().value());
+        }
+        for (Map.Entry<String, Buffer> e : buffers.entrySet()) {
+            into.put(prefix + e.getKey(), e.getValue().value());
+        }
+        for (Map.Entry<String, Module> e : children.entrySet()) {
+            e.getValue().collectState(prefix + e.getKey() + ".", into);
+        }
+    }
+
+    /** Total number of scalar entries in buffers (this module's and its sub-modules'). */
+    public long bufferCount() {
+        long n = 0;
+        for (Buffer b : buffers()) {
+            n += b.size();
+        }
+        return n;
     }
 
     /** The direct sub-modules by local name. */
