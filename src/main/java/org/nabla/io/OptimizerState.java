@@ -37,7 +37,7 @@ public final class OptimizerState {
     }
 
     /**
-     * The state map stored in {@code file}, after verifying its checksum, in file order (the order
+     * The state map stored in {@code file}, after verifying its digest, in file order (the order
      * of the saved map).
      *
      * @throws NpyFormatException when the file is not a valid archive, lacks the checksum or fails it
