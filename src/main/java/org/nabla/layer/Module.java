@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.UnaryOperator;
 import org.nabla.autodiff.Parameter;
 import org.nabla.autodiff.Variable;
@@ -92,33 +93,15 @@ public abstract class Module implements UnaryOperator<Variable> {
     /** All parameters by dotted name, in the order of {@link #parameters()}. */
     public Map<String, Parameter> namedParameters() {
         Map<String, Parameter> r = new LinkedHashMap<>();
-        collect("", r);
+        visit("", (prefix, m) -> m.parameters.forEach((k, p) -> r.put(prefix + k, p)));
         return r;
-    }
-
-    private void collect(String prefix, Map<String, Parameter> into) {
-        for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
-            into.put(prefix + e.getKey(), e.getValue());
-        }
-        for (Map.Entry<String, Module> e : children.entrySet()) {
-            e.getValue().collect(prefix + e.getKey() + ".", into);
-        }
     }
 
     /** All buffers by dotted name: own ones first (in registration order), then each sub-module's. */
     public Map<String, Buffer> namedBuffers() {
         Map<String, Buffer> r = new LinkedHashMap<>();
-        collectBuffers("", r);
+        visit("", (prefix, m) -> m.buffers.forEach((k, b) -> r.put(prefix + k, b)));
         return r;
-    }
-
-    private void collectBuffers(String prefix, Map<String, Buffer> into) {
-        for (Map.Entry<String, Buffer> e : buffers.entrySet()) {
-            into.put(prefix + e.getKey(), e.getValue());
-        }
-        for (Map.Entry<String, Module> e : children.entrySet()) {
-            e.getValue().collectBuffers(prefix + e.getKey() + ".", into);
-        }
     }
 
     /** All buffers, in the order of {@link #namedBuffers()}. */
@@ -134,19 +117,18 @@ public abstract class Module implements UnaryOperator<Variable> {
      */
     public LinkedHashMap<String, Tensor> stateDict() {
         LinkedHashMap<String, Tensor> r = new LinkedHashMap<>();
-        collectState("", r);
+        visit("", (prefix, m) -> {
+            m.parameters.forEach((k, p) -> r.put(prefix + k, p.value()));
+            m.buffers.forEach((k, b) -> r.put(prefix + k, b.value()));
+        });
         return r;
     }
 
-    private void collectState(String prefix, Map<String, Tensor> into) {
-        for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
-            into.put(prefix + e.getKey(), e.getValue().value());
-        }
-        for (Map.Entry<String, Buffer> e : buffers.entrySet()) {
-            into.put(prefix + e.getKey(), e.getValue().value());
-        }
+    /** Calls {@code action} on this module and then, depth-first in registration order, on every sub-module. */
+    private void visit(String prefix, BiConsumer<String, Module> action) {
+        action.accept(prefix, this);
         for (Map.Entry<String, Module> e : children.entrySet()) {
-            e.getValue().collectState(prefix + e.getKey() + ".", into);
+            e.getValue().visit(prefix + e.getKey() + ".", action);
         }
     }
 

@@ -105,6 +105,15 @@ class PyTorchExchangeTest {
             if (kind.equals("lstm")) {
                 assertClose(kind + " c_n", out.cN().value(), io.get("cn"), 1e-12);
             }
+            // the same weights in a batch-first layer, on the input transposed to (N, T, D)
+            RecurrentLayer bf = kind.equals("rnn") ? new RNN(3, 4, 2, "tanh", true, true, true, rng)
+                    : kind.equals("lstm") ? new LSTM(3, 4, 2, true, true, true, rng)
+                    : new GRU(3, 4, 2, true, true, true, rng);
+            ModelState.load(exchange("bi_" + kind + "_state.npz"), bf);
+            var outBf = bf.run(Variable.constant(io.get("x").transpose(0, 1)), Variable.constant(io.get("h0")),
+                    kind.equals("lstm") ? Variable.constant(io.get("c0")) : null);
+            assertClose(kind + " batch-first output", outBf.output().value(), io.get("y").transpose(0, 1), 1e-12);
+            assertClose(kind + " batch-first h_n", outBf.hN().value(), io.get("hn"), 1e-12);
         }
     }
 }
