@@ -71,7 +71,7 @@ public final class Buffer {
         if (integer) {
             double[] v = candidate.dataView();
             for (int i = 0; i < v.length; i++) {
-                if (!(v[i] == Math.rint(v[i]) && Math.abs(v[i]) <= 0x1p63)) {
+                if (!(v[i] == Math.rint(v[i]) && Math.abs(v[i]) < 0x1p63)) {
                     return "value " + v[i] + " at flat index " + i + " (expected whole numbers: an int64 buffer)";
                 }
             }

@@ -124,4 +124,32 @@ class RecurrentLayoutTest {
             }, x, h0, c0).assertPassed();
         }
     }
+
+    @Test
+    void weightGradientsOfTheBackwardDirectionMatchCentralDifferences() {
+        Tensor x = Tensor.randn(new Rng(12), 3, 2, 3);
+        for (String kind : List.of("rnn", "lstm", "gru")) {
+            RecurrentLayer m = make(kind, 2, false, true, 13);
+            for (String name : List.of("weight_hh_l0_reverse", "bias_ih_l1_reverse", "weight_ih_l1")) {
+                Parameter p = m.namedParameters().get(name);
+                Tensor analytic = m.forward(Variable.constant(x)).square().sum().backward().of(p);
+                double[] theta = p.value().toArray();
+                double[] numeric = new double[theta.length];
+                double h = 1e-6;
+                for (int i = 0; i < theta.length; i++) {
+                    double[] plus = theta.clone();
+                    double[] minus = theta.clone();
+                    plus[i] += h;
+                    minus[i] -= h;
+                    p.set(Tensor.of(p.shape(), plus));
+                    double fp = m.forward(x).square().sum().item();
+                    p.set(Tensor.of(p.shape(), minus));
+                    double fm = m.forward(x).square().sum().item();
+                    numeric[i] = (fp - fm) / (2 * h);
+                }
+                p.set(Tensor.of(p.shape(), theta));
+                assertThat(analytic.allClose(Tensor.of(p.shape(), numeric), 1e-6, 1e-8)).as(kind + " " + name).isTrue();
+            }
+        }
+    }
 }
