@@ -14,9 +14,12 @@ import org.nabla.tensor.Tensor;
 /**
  * A parameterized map x ↦ f(x; θ): the building block of a network.
  *
- * <p>A module owns its {@link Parameter}s θ and its sub-modules, both registered in a fixed order,
- * so {@link #parameters()} lists them in a stable order and {@link #namedParameters()} gives dotted
- * names such as {@code layers.0.weight} (PyTorch's convention, so that saved weights line up).
+ * <p>A module owns its {@link Parameter}s θ (trained), its {@link Buffer}s (state that is not
+ * trained, such as BatchNorm's running statistics) and its sub-modules, all registered in a fixed
+ * order, so {@link #parameters()} lists them in a stable order and {@link #namedParameters()} gives
+ * dotted names such as {@code layers.0.weight} (PyTorch's convention, so that saved weights line up).
+ * {@link #stateDict()} is PyTorch's {@code state_dict()}: every parameter and buffer by dotted name,
+ * each module's own parameters first, then its own buffers, then its sub-modules' entries.
  * A module is in training mode after construction; {@link #eval()} switches it (and its
  * sub-modules) to evaluation mode, which changes what Dropout and BatchNorm do.
  *
