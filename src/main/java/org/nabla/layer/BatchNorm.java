@@ -19,9 +19,11 @@ import org.nabla.tensor.Tensor;
  * In evaluation y = γ (x − running_mean)/√(running_var + ε) + β. The running statistics and the
  * number of training batches seen are {@link Buffer}s named as in PyTorch — {@code running_mean},
  * {@code running_var}, {@code num_batches_tracked} (int64, shape []) — so the state dict is
- * {@code weight, bias, running_mean, running_var, num_batches_tracked} and survives saving. The forward is written with Variable
- * primitives (mean, sub, square, sqrt, div), so the backward — including the paths through μ and σ² —
- * comes from the autodiff engine, and agrees with the closed form
+ * {@code weight, bias, running_mean, running_var, num_batches_tracked} and survives saving.
+ *
+ * <p>The forward is written with Variable primitives (mean, sub, square, sqrt, div), so the backward
+ * — including the paths through μ and σ² — comes from the autodiff engine, and agrees with the
+ * closed form
  * ∂L/∂x = (γ/(m·√(σ²+ε))) (m·ĝ − Σĝ − x̂ Σ ĝ x̂), ĝ = ∂L/∂y.
  *
  * <p>Source: S. Ioffe and C. Szegedy, "Batch Normalization: Accelerating Deep Network Training by Reducing
