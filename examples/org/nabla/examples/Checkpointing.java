@@ -26,7 +26,7 @@ import org.nabla.train.Trainer;
  *
  * <p>A 64 → 64 → 10 ReLU network learns the embedded 8×8 digits with Adam. A
  * {@link Trainer.Builder#onEpoch} callback writes {@code model-epoch-k.npz} ({@link ModelState}: the
- * parameters by dotted name, with a SHA-256 checksum) and {@code adam-epoch-k.npz}
+ * state dict by dotted name, with a SHA-256 digest) and {@code adam-epoch-k.npz}
  * ({@link OptimizerState}: Adam's moment estimates m, v and step count) after each epoch; both
  * writes are atomic, so a crash never leaves a half-written checkpoint. Then:
  * <ol>

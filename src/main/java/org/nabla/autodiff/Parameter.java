@@ -5,7 +5,9 @@ import org.nabla.tensor.Shape;
 import org.nabla.tensor.Tensor;
 
 /**
- * A named, learnable tensor of a model: the one mutable thing in Nabla (docs/design.md, decision 5).
+ * A named, learnable tensor of a model. Parameters and the buffers of layers
+ * ({@code org.nabla.module.Buffer}: state that is not trained, such as running statistics) are the
+ * only mutable state in Nabla (docs/design.md, decision 5).
  *
  * <p>A layer owns its parameters; in the forward pass it uses {@link #variable()}, a leaf of the
  * graph. Backward returns ∂loss/∂θ keyed by the parameter ({@code gradients.of(parameter)}), and an

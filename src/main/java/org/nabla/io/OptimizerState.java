@@ -16,8 +16,9 @@ import org.nabla.tensor.Tensor;
  * OptimizerState.save(path, adam.state());
  * adam.loadState(OptimizerState.load(path));
  * }</pre>
- * The file is an .npz archive with the same SHA-256 checksum entry and atomic write as
- * {@link ModelState}. This class takes the map rather than the optimizer so that {@code io} does not
+ * The file is an .npz archive of float64 arrays with the same SHA-256 digest (in the archive
+ * comment) and atomic write as {@link ModelState}; unlike a model file it must carry the digest (or
+ * the checksum entry of older files). This class takes the map rather than the optimizer so that {@code io} does not
  * depend on {@code optim} (the design rule: io knows only tensor, and layer for a model's parameters); the optimizer's
  * {@code loadState} checks the keys against its parameters.
  */
@@ -32,16 +33,16 @@ public final class OptimizerState {
 
     /** Same as {@link #save(Path, Map)}, writing through {@code wrap} (tests simulate crashes with it). */
     static void save(Path file, Map<String, Tensor> state, UnaryOperator<OutputStream> wrap) throws IOException {
-        Checkpoints.write("OptimizerState.save", file, state, wrap);
+        Checkpoints.write("OptimizerState.save", file, state, java.util.Map.of(), wrap);
     }
 
     /**
-     * The state map stored in {@code file}, after verifying its checksum, in file order (the order
+     * The state map stored in {@code file}, after verifying its digest, in file order (the order
      * of the saved map).
      *
      * @throws NpyFormatException when the file is not a valid archive, lacks the checksum or fails it
      */
     public static LinkedHashMap<String, Tensor> load(Path file) throws IOException {
-        return Checkpoints.read("OptimizerState.load", file);
+        return Checkpoints.read("OptimizerState.load", file, true);
     }
 }

@@ -3,6 +3,7 @@ package org.nabla.layer;
 import java.util.Arrays;
 import org.nabla.autodiff.Parameter;
 import org.nabla.autodiff.Variable;
+import org.nabla.module.Buffer;
 import org.nabla.module.Module;
 import org.nabla.tensor.Tensor;
 
@@ -17,9 +18,14 @@ import org.nabla.tensor.Tensor;
  * <pre>
  *   running_mean ← (1 − m)·running_mean + m·μ_c,    running_var ← (1 − m)·running_var + m·σ²_c·m/(m − 1).
  * </pre>
- * In evaluation y = γ (x − running_mean)/√(running_var + ε) + β. The forward is written with Variable
- * primitives (mean, sub, square, sqrt, div), so the backward — including the paths through μ and σ² —
- * comes from the autodiff engine, and agrees with the closed form
+ * In evaluation y = γ (x − running_mean)/√(running_var + ε) + β. The running statistics and the
+ * number of training batches seen are {@link Buffer}s named as in PyTorch — {@code running_mean},
+ * {@code running_var}, {@code num_batches_tracked} (int64, shape []) — so the state dict is
+ * {@code weight, bias, running_mean, running_var, num_batches_tracked} and survives saving.
+ *
+ * <p>The forward is written with Variable primitives (mean, sub, square, sqrt, div), so the backward
+ * — including the paths through μ and σ² — comes from the autodiff engine, and agrees with the
+ * closed form
  * ∂L/∂x = (γ/(m·√(σ²+ε))) (m·ĝ − Σĝ − x̂ Σ ĝ x̂), ĝ = ∂L/∂y.
  *
  * <p>Source: S. Ioffe and C. Szegedy, "Batch Normalization: Accelerating Deep Network Training by Reducing
@@ -31,9 +37,9 @@ public abstract class BatchNorm extends Module {
     private final double momentum;
     private final Parameter weight;
     private final Parameter bias;
-    private Tensor runningMean;
-    private Tensor runningVar;
-    private long batchesTracked;
+    private final Buffer runningMean;
+    private final Buffer runningVar;
+    private final Buffer batchesTracked;
 
     BatchNorm(int features, double eps, double momentum, boolean affine) {
         if (features <= 0) {
@@ -50,8 +56,9 @@ public abstract class BatchNorm extends Module {
         this.momentum = momentum;
         this.weight = affine ? registerParameter("weight", Tensor.ones(features)) : null;
         this.bias = affine ? registerParameter("bias", Tensor.zeros(features)) : null;
-        this.runningMean = Tensor.zeros(features);
-        this.runningVar = Tensor.ones(features);
+        this.runningMean = registerBuffer("running_mean", Tensor.zeros(features));
+        this.runningVar = registerBuffer("running_var", Tensor.ones(features));
+        this.batchesTracked = registerBuffer(new Buffer("num_batches_tracked", Tensor.scalar(0), true));
     }
 
     /** The axes statistics are taken over: every axis but 1. */
@@ -147,26 +154,26 @@ public abstract class BatchNorm extends Module {
         Variable gamma = weight == null ? null : weight.variable();
         Variable beta = bias == null ? null : bias.variable();
         if (!isTraining()) {
-            return batchNormInference(x, runningMean, runningVar, gamma, beta, eps);
+            return batchNormInference(x, runningMean.value(), runningVar.value(), gamma, beta, eps);
         }
         Variable y = batchNorm(x, gamma, beta, eps);
         int[] axes = statisticAxes(x.shape().rank());
         Tensor batchMean = x.value().mean(axes, false);
         Tensor batchVar = x.value().var(axes, true, false);
-        runningMean = runningMean.mul(1 - momentum).add(batchMean.mul(momentum));
-        runningVar = runningVar.mul(1 - momentum).add(batchVar.mul(momentum));
-        batchesTracked++;
+        runningMean.set(runningMean.value().mul(1 - momentum).add(batchMean.mul(momentum)));
+        runningVar.set(runningVar.value().mul(1 - momentum).add(batchVar.mul(momentum)));
+        batchesTracked.set(Tensor.scalar(batchesTracked.value().item() + 1));
         return y;
     }
 
-    /** The running mean (shape C), updated in each training forward pass. */
+    /** The running mean (shape C), updated in each training forward pass (buffer {@code running_mean}). */
     public Tensor runningMean() {
-        return runningMean;
+        return runningMean.value();
     }
 
-    /** The running (unbiased) variance (shape C), updated in each training forward pass. */
+    /** The running (unbiased) variance (shape C), updated in each training forward pass (buffer {@code running_var}). */
     public Tensor runningVar() {
-        return runningVar;
+        return runningVar.value();
     }
 
     /** Replaces the running statistics (e.g. when loading a saved model). */
@@ -175,13 +182,13 @@ public abstract class BatchNorm extends Module {
             throw new IllegalArgumentException(describe() + ": expected running statistics of shape [" + features
                     + "], got " + mean.shape() + " and " + var.shape());
         }
-        this.runningMean = mean;
-        this.runningVar = var;
+        runningMean.set(mean);
+        runningVar.set(var);
     }
 
-    /** Number of training batches seen. */
+    /** Number of training batches seen (buffer {@code num_batches_tracked}, int64 in PyTorch). */
     public long batchesTracked() {
-        return batchesTracked;
+        return (long) batchesTracked.value().item();
     }
 
     /** The scale γ (named {@code weight}), or null without affine. */

@@ -22,7 +22,12 @@ public final class GRUCell extends RecurrentCell {
 
     /** A cell, with or without biases. */
     public GRUCell(int inputSize, int hiddenSize, boolean bias, Rng rng) {
-        super("GRUCell", inputSize, hiddenSize, 3, bias, rng);
+        this(inputSize, hiddenSize, bias, "", rng);
+    }
+
+    /** A cell whose parameter names end in {@code suffix} (as one layer and direction of a network). */
+    GRUCell(int inputSize, int hiddenSize, boolean bias, String suffix, Rng rng) {
+        super("GRUCell", inputSize, hiddenSize, 3, bias, suffix, rng);
     }
 
     @Override

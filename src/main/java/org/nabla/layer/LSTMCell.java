@@ -23,7 +23,12 @@ public final class LSTMCell extends RecurrentCell {
 
     /** A cell, with or without biases. */
     public LSTMCell(int inputSize, int hiddenSize, boolean bias, Rng rng) {
-        super("LSTMCell", inputSize, hiddenSize, 4, bias, rng);
+        this(inputSize, hiddenSize, bias, "", rng);
+    }
+
+    /** A cell whose parameter names end in {@code suffix} (as one layer and direction of a network). */
+    LSTMCell(int inputSize, int hiddenSize, boolean bias, String suffix, Rng rng) {
+        super("LSTMCell", inputSize, hiddenSize, 4, bias, suffix, rng);
     }
 
     @Override

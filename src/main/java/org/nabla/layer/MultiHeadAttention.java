@@ -3,6 +3,8 @@ package org.nabla.layer;
 import org.nabla.autodiff.Parameter;
 import org.nabla.autodiff.Variable;
 import org.nabla.module.Module;
+
+import org.nabla.init.Uniform;
 import org.nabla.tensor.Rng;
 import org.nabla.tensor.Tensor;
 
@@ -13,8 +15,11 @@ import org.nabla.tensor.Tensor;
  * </pre>
  * with PyTorch's parameterization: an in-projection (3E, E) whose rows are stacked q, k, v (each
  * E = h·d rows, head i using rows i·d … (i+1)·d − 1 of its block), an in-projection bias (3E), and
- * an out-projection W^O (E, E) with bias. Inputs are (L, N, E) (sequence first, as PyTorch's
- * default) or (N, L, E) with {@code batchFirst}. Weights start Xavier-uniform and biases 0, as PyTorch.
+ * an out-projection W^O (E, E) with bias, a {@link Linear} sub-module {@code out_proj}. The state dict
+ * is PyTorch's: {@code in_proj_weight} (3E, E), {@code in_proj_bias} (3E), {@code out_proj.weight}
+ * (E, E), {@code out_proj.bias} (E). Inputs are (L, N, E) (sequence first, as PyTorch's default) or
+ * (N, L, E) with {@code batchFirst}. The in-projection starts Xavier-uniform, the out-projection
+ * U(−1/√E, 1/√E), biases 0, as PyTorch.
  */
 public final class MultiHeadAttention extends Module {
     private final int embedDim;
@@ -22,8 +27,7 @@ public final class MultiHeadAttention extends Module {
     private final boolean batchFirst;
     private final Parameter inProjWeight;
     private final Parameter inProjBias;
-    private final Parameter outProjWeight;
-    private final Parameter outProjBias;
+    private final Linear outProj;
 
     /** Attention over E = embedDim features split into {@code heads} heads; inputs (L, N, E). */
     public MultiHeadAttention(int embedDim, int heads, Rng rng) {
@@ -43,8 +47,7 @@ public final class MultiHeadAttention extends Module {
         this.inProjWeight = registerParameter("in_proj_weight", Tensor.uniform(rng, -a, a, 3 * embedDim, embedDim));
         this.inProjBias = registerParameter("in_proj_bias", Tensor.zeros(3 * embedDim));
         double b = 1.0 / Math.sqrt(embedDim);
-        this.outProjWeight = registerParameter("out_proj_weight", Tensor.uniform(rng, -b, b, embedDim, embedDim));
-        this.outProjBias = registerParameter("out_proj_bias", Tensor.zeros(embedDim));
+        this.outProj = registerModule("out_proj", new Linear(embedDim, embedDim, true, Uniform.symmetric(b), rng));
     }
 
     /** Self-attention of x. */
@@ -72,7 +75,7 @@ public final class MultiHeadAttention extends Module {
         Variable k = batchFirst ? key.transpose(0, 1) : key;
         Variable v = batchFirst ? value.transpose(0, 1) : value;
         Variable y = multiHeadAttention(q, k, v, heads, inProjWeight.variable(), inProjBias.variable(),
-                outProjWeight.variable(), outProjBias.variable(), causal, keyPadding);
+                outProj.weight().variable(), outProj.bias().variable(), causal, keyPadding);
         return batchFirst ? y.transpose(0, 1) : y;
     }
 
@@ -123,6 +126,11 @@ public final class MultiHeadAttention extends Module {
     /** True for (N, L, E) inputs. */
     public boolean batchFirst() {
         return batchFirst;
+    }
+
+    /** The out-projection W^O with its bias (sub-module {@code out_proj}). */
+    public Linear outProjection() {
+        return outProj;
     }
 
     @Override

@@ -21,7 +21,12 @@ public final class RNNCell extends RecurrentCell {
 
     /** A cell with nonlinearity "tanh" or "relu". */
     public RNNCell(int inputSize, int hiddenSize, String nonlinearity, boolean bias, Rng rng) {
-        super("RNNCell", inputSize, hiddenSize, 1, bias, rng);
+        this(inputSize, hiddenSize, nonlinearity, bias, "", rng);
+    }
+
+    /** A cell whose parameter names end in {@code suffix} (as one layer and direction of a network). */
+    RNNCell(int inputSize, int hiddenSize, String nonlinearity, boolean bias, String suffix, Rng rng) {
+        super("RNNCell", inputSize, hiddenSize, 1, bias, suffix, rng);
         if (!nonlinearity.equals("tanh") && !nonlinearity.equals("relu")) {
             throw new IllegalArgumentException("RNNCell: nonlinearity must be \"tanh\" or \"relu\", got \"" + nonlinearity + "\"");
         }

@@ -21,6 +21,11 @@ public abstract class RecurrentCell extends Module {
     final Parameter biasHh;
 
     RecurrentCell(String name, int inputSize, int hiddenSize, int gates, boolean bias, Rng rng) {
+        this(name, inputSize, hiddenSize, gates, bias, "", rng);
+    }
+
+    /** A cell whose parameters are named {@code weight_ih + suffix}, … (suffix {@code _l0}, {@code _l1_reverse} in a layer). */
+    RecurrentCell(String name, int inputSize, int hiddenSize, int gates, boolean bias, String suffix, Rng rng) {
         if (inputSize < 1 || hiddenSize < 1) {
             throw new IllegalArgumentException(name + ": input and hidden sizes must be positive, got input=" + inputSize
                     + ", hidden=" + hiddenSize);
@@ -28,10 +33,10 @@ public abstract class RecurrentCell extends Module {
         this.inputSize = inputSize;
         this.hiddenSize = hiddenSize;
         double k = 1.0 / Math.sqrt(hiddenSize);
-        this.weightIh = registerParameter("weight_ih", Tensor.uniform(rng, -k, k, gates * hiddenSize, inputSize));
-        this.weightHh = registerParameter("weight_hh", Tensor.uniform(rng, -k, k, gates * hiddenSize, hiddenSize));
-        this.biasIh = bias ? registerParameter("bias_ih", Tensor.uniform(rng, -k, k, gates * hiddenSize)) : null;
-        this.biasHh = bias ? registerParameter("bias_hh", Tensor.uniform(rng, -k, k, gates * hiddenSize)) : null;
+        this.weightIh = registerParameter("weight_ih" + suffix, Tensor.uniform(rng, -k, k, gates * hiddenSize, inputSize));
+        this.weightHh = registerParameter("weight_hh" + suffix, Tensor.uniform(rng, -k, k, gates * hiddenSize, hiddenSize));
+        this.biasIh = bias ? registerParameter("bias_ih" + suffix, Tensor.uniform(rng, -k, k, gates * hiddenSize)) : null;
+        this.biasHh = bias ? registerParameter("bias_hh" + suffix, Tensor.uniform(rng, -k, k, gates * hiddenSize)) : null;
     }
 
     /** Input size D. */

@@ -36,9 +36,11 @@ import org.nabla.tensor.Tensor;
  *
  * <p>Differences from torch.nn.TransformerEncoderLayer: the attention weights are not dropped out
  * (this library's {@link MultiHeadAttention} has no attention dropout); the key padding mask uses
- * 1 = keep, 0 = pad (PyTorch: True = pad); the out-projection parameters are named
- * {@code self_attn.out_proj_weight} / {@code self_attn.out_proj_bias}. Sub-module names otherwise
- * follow PyTorch: {@code self_attn, linear1, dropout, linear2, norm1, norm2, dropout1, dropout2}.
+ * 1 = keep, 0 = pad (PyTorch: True = pad). Sub-module names follow PyTorch ({@code self_attn,
+ * linear1, dropout, linear2, norm1, norm2, dropout1, dropout2}), so the state dict is PyTorch's:
+ * {@code self_attn.in_proj_weight, self_attn.in_proj_bias, self_attn.out_proj.weight,
+ * self_attn.out_proj.bias, linear1.weight, linear1.bias, linear2.weight, linear2.bias, norm1.weight,
+ * norm1.bias, norm2.weight, norm2.bias}.
  *
  * <p>Source: A. Vaswani et al., "Attention Is All You Need", NeurIPS 2017, §3.1–3.3 and §5.4
  * (residual dropout); torch.nn.TransformerEncoderLayer.

@@ -19,6 +19,9 @@ import org.nabla.tensor.Tensor;
  * row per module (its dotted name, its description, the shape of its output for a given input shape,
  * its number of scalar parameters), then the totals. The parameter count of a module is
  * |θ| = Σ over its parameters of the product of the shape's sizes (e.g. Linear(in, out): out·in + out).
+ * When the model has buffers (state that is not trained, such as BatchNorm's {@code running_mean},
+ * {@code running_var} and {@code num_batches_tracked}: 2C + 1 entries), the table has a "Buffers"
+ * column with their entry counts and a "Total buffers" line; without buffers it is unchanged.
  *
  * <p>How the output shapes are found: one forward pass on zeros of the input shape, under
  * {@link NoGrad} and in evaluation mode (so BatchNorm's running statistics and Dropout are untouched;
@@ -31,24 +34,27 @@ public final class ModuleSummary {
     /**
      * One row: depth in the module tree (0 for the model), dotted name ("" for the model), the
      * module's one-line description (e.g. {@code Linear(in=64, out=32, bias=true)}), the output shape
-     * (null when not observed, see the class comment) and the number of scalar parameters of the
-     * module including its sub-modules.
+     * (null when not observed, see the class comment), the number of scalar parameters of the
+     * module including its sub-modules, and likewise the number of buffer entries.
      */
-    public record Row(int depth, String name, String description, Shape outputShape, long parameters) {
+    public record Row(int depth, String name, String description, Shape outputShape, long parameters, long buffers) {
     }
 
     private final List<Row> rows;
     private final Shape inputShape;
     private final Shape outputShape;
     private final long totalParameters;
+    private final long totalBuffers;
     private final List<String> prefixes;
 
-    private ModuleSummary(List<Row> rows, List<String> prefixes, Shape inputShape, Shape outputShape, long total) {
+    private ModuleSummary(List<Row> rows, List<String> prefixes, Shape inputShape, Shape outputShape, long total,
+                          long buffers) {
         this.rows = Collections.unmodifiableList(rows);
         this.prefixes = prefixes;
         this.inputShape = inputShape;
         this.outputShape = outputShape;
         this.totalParameters = total;
+        this.totalBuffers = buffers;
     }
 
     /** The summary of {@code model} for an input of the given shape (batch axis included). */
@@ -79,7 +85,7 @@ public final class ModuleSummary {
                 m.train(modes.get(m)); // parents first: each child ends with its own flag
             }
         }
-        return new ModuleSummary(rows, prefixes, inputShape, out.shape(), model.parameterCount());
+        return new ModuleSummary(rows, prefixes, inputShape, out.shape(), model.parameterCount(), model.bufferCount());
     }
 
     private static void remember(Module m, Map<Module, Boolean> modes, List<Module> preorder) {
@@ -121,14 +127,14 @@ public final class ModuleSummary {
                         childIndent + (last ? "└─ " : "├─ "), childIndent + (last ? "   " : "│  "), rows, prefixes);
             }
         }
-        rows.set(at, new Row(depth, name, describe(m), y.shape(), m.parameterCount()));
+        rows.set(at, new Row(depth, name, describe(m), y.shape(), m.parameterCount(), m.bufferCount()));
         return y;
     }
 
     /** A sub-module whose output is internal to its parent: listed with its parameters only. */
     private static void list(Module m, String name, int depth, String prefix, String childIndent, List<Row> rows,
                              List<String> prefixes) {
-        rows.add(new Row(depth, name, describe(m), null, m.parameterCount()));
+        rows.add(new Row(depth, name, describe(m), null, m.parameterCount(), m.bufferCount()));
         prefixes.add(prefix);
         List<Map.Entry<String, Module>> children = new ArrayList<>(m.children().entrySet());
         for (int i = 0; i < children.size(); i++) {
@@ -171,39 +177,56 @@ public final class ModuleSummary {
         return totalParameters;
     }
 
+    /** Total number of buffer entries of the model (running statistics and counters). */
+    public long totalBuffers() {
+        return totalBuffers;
+    }
+
     /** The table. */
     @Override
     public String toString() {
+        boolean withBuffers = totalBuffers > 0;
         List<String> left = new ArrayList<>();
         List<String> shapes = new ArrayList<>();
         List<String> counts = new ArrayList<>();
+        List<String> bufferCounts = new ArrayList<>();
         int w0 = "Layer (description)".length();
         int w1 = "Output shape".length();
         int w2 = "Parameters".length();
+        int w3 = "Buffers".length();
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
             String l = prefixes.get(i) + (r.name().isEmpty() ? "" : r.name() + ": ") + r.description();
             String s = r.outputShape() == null ? "—" : r.outputShape().toString();
             String c = String.format(Locale.ROOT, "%,d", r.parameters());
+            String b = String.format(Locale.ROOT, "%,d", r.buffers());
             left.add(l);
             shapes.add(s);
             counts.add(c);
+            bufferCounts.add(b);
             w0 = Math.max(w0, l.length());
             w1 = Math.max(w1, s.length());
             w2 = Math.max(w2, c.length());
+            w3 = Math.max(w3, b.length());
         }
-        String format = "%-" + w0 + "s   %-" + w1 + "s   %" + w2 + "s%n";
-        int width = w0 + w1 + w2 + 6;
+        String format = "%-" + w0 + "s   %-" + w1 + "s   %" + w2 + "s" + (withBuffers ? "   %" + w3 + "s" : "%s") + "%n";
+        int width = w0 + w1 + w2 + 6 + (withBuffers ? w3 + 3 : 0);
         StringBuilder sb = new StringBuilder();
-        sb.append(String.format(Locale.ROOT, format, "Layer (description)", "Output shape", "Parameters"));
+        sb.append(String.format(Locale.ROOT, format, "Layer (description)", "Output shape", "Parameters",
+                withBuffers ? "Buffers" : ""));
         sb.append("=".repeat(width)).append('\n');
         for (int i = 0; i < rows.size(); i++) {
-            sb.append(String.format(Locale.ROOT, format, left.get(i), shapes.get(i), counts.get(i)));
+            sb.append(String.format(Locale.ROOT, format, left.get(i), shapes.get(i), counts.get(i),
+                    withBuffers ? bufferCounts.get(i) : ""));
         }
         sb.append("=".repeat(width)).append('\n');
         sb.append(String.format(Locale.ROOT, "Input shape: %s   Output shape: %s%n", inputShape, outputShape));
         sb.append(String.format(Locale.ROOT, "Total parameters: %,d (%s as 64-bit doubles)%n", totalParameters,
                 bytes(totalParameters * 8)));
+        if (withBuffers) {
+            sb.append(String.format(Locale.ROOT, "Total buffers: %,d (not trained; saved with the parameters)%n",
+                    totalBuffers));
+        }
         return sb.toString();
     }
 

@@ -105,14 +105,20 @@ class ModelStateTest {
     }
 
     @Test
-    void fileIsAPlainNpzWithDottedNamesAndAChecksum() throws IOException {
+    void fileIsAPlainNpzOfExactlyTheStateDictWithTheDigestInTheComment() throws Exception {
         Sequential a = mlp(3, 4, 2, 1);
         Path file = dir.resolve("model.npz");
         ModelState.save(file, a);
         LinkedHashMap<String, Tensor> raw = Npz.read(file);
-        assertThat(raw.keySet()).containsExactly("0.weight", "0.bias", "2.weight", "2.bias", "__nabla_sha256__");
+        assertThat(raw.keySet()).containsExactly("0.weight", "0.bias", "2.weight", "2.bias");
         assertThat(raw.get("0.weight")).isEqualTo(a.namedParameters().get("0.weight").value());
-        assertThat(raw.get("__nabla_sha256__").shape().dims()).containsExactly(32);
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            assertThat(zip.getComment()).matches("nabla-sha256:[0-9a-f]{64}");
+        }
+        byte[] b = Files.readAllBytes(file);
+        String digest = java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(java.util.Arrays.copyOf(b, b.length - 64)));
+        assertThat(new String(b, b.length - 64, 64, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo(digest);
         assertThat(ModelState.read(file).keySet()).containsExactly("0.weight", "0.bias", "2.weight", "2.bias");
     }
 
@@ -172,28 +178,76 @@ class ModelStateTest {
     }
 
     @Test
-    void anEditedFileFailsTheChecksum() throws IOException {
+    void anEditedFileFailsTheDigestEvenWithValidCrcs() throws Exception {
         Path file = dir.resolve("m.npz");
         ModelState.save(file, mlp(3, 4, 2, 1));
-        LinkedHashMap<String, Tensor> raw = Npz.read(file);
-        // change one value by one ulp and rewrite a valid zip (fresh CRC-32s) keeping the old checksum
+        byte[] b = Files.readAllBytes(file);
+        // change the last data byte of the first entry and write its correct CRC-32 into both headers
+        int at;
+        byte[] crcBytes;
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(file.toFile())) {
+            var e = zip.getEntry("0.weight.npy");
+            int local = 0; // the first entry starts the file
+            int extra = (b[local + 28] & 0xff) | (b[local + 29] & 0xff) << 8;
+            int dataStart = local + 30 + "0.weight.npy".length() + extra;
+            at = dataStart + (int) e.getSize() - 1;
+            b[at] ^= 1;
+            java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+            crc.update(b, dataStart, (int) e.getSize());
+            crcBytes = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt((int) crc.getValue()).array();
+            long old = e.getCrc();
+            byte[] oldBytes = ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt((int) old).array();
+            for (int i = 0; i + 4 <= b.length; i++) {
+                if (b[i] == oldBytes[0] && b[i + 1] == oldBytes[1] && b[i + 2] == oldBytes[2] && b[i + 3] == oldBytes[3]) {
+                    System.arraycopy(crcBytes, 0, b, i, 4);
+                }
+            }
+        }
+        Files.write(file, b);
+        assertThat(Npz.read(file)).containsKey("0.weight"); // the zip itself is consistent
+        Sequential target = mlp(3, 4, 2, 5);
+        assertThatThrownBy(() -> ModelState.load(file, target))
+                .isInstanceOf(NpyFormatException.class)
+                .hasMessageStartingWith(file + ": ModelState.load: digest mismatch: the first " + (b.length - 64)
+                        + " bytes hash to SHA-256 ")
+                .hasMessageEndingWith("(the file is corrupt or was edited after saving)");
+    }
+
+    @Test
+    void anEditedOldFormatFileFailsItsChecksum() throws IOException {
+        Path file = dir.resolve("m.npz");
+        LinkedHashMap<String, Tensor> raw = new LinkedHashMap<>(mlp(3, 4, 2, 1).stateDict());
+        raw.put(Checkpoints.CHECKSUM_KEY, digestTensor(Checkpoints.sha256(raw)));
         Tensor b = raw.get("2.bias");
         raw.put("2.bias", Tensor.of(Math.nextUp(b.get(0)), b.get(1)));
         Npz.write(file, raw);
-        Sequential target = mlp(3, 4, 2, 5);
-        assertThatThrownBy(() -> ModelState.load(file, target))
+        assertThatThrownBy(() -> ModelState.load(file, mlp(3, 4, 2, 5)))
                 .isInstanceOf(NpyFormatException.class)
                 .hasMessageStartingWith(file + ": ModelState.load: checksum mismatch: the arrays hash to SHA-256 ")
                 .hasMessageEndingWith("(the file is corrupt or was edited after saving)");
     }
 
+    /** The checksum entry of the older format: the 32 digest bytes as numbers 0…255. */
+    static Tensor digestTensor(byte[] digest) {
+        double[] v = new double[digest.length];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = digest[i] & 0xff;
+        }
+        return Tensor.of(v);
+    }
+
     @Test
-    void aPlainNpzWithoutChecksumIsRefused() throws IOException {
+    void aPlainNpzLoadsIntoAModelButNotIntoAnOptimizer() throws IOException {
         Path file = dir.resolve("plain.npz");
-        Npz.write(file, Map.of("0.weight", Tensor.zeros(4, 3)));
-        assertThatThrownBy(() -> ModelState.load(file, mlp(3, 4, 2, 1)))
+        Sequential a = mlp(3, 4, 2, 1);
+        Npz.write(file, a.stateDict());
+        Sequential b = mlp(3, 4, 2, 2);
+        ModelState.load(file, b);
+        assertThat(bits(b).get("2.bias")).containsExactly(bits(a).get("2.bias"));
+        assertThatThrownBy(() -> OptimizerState.load(file))
                 .isInstanceOf(NpyFormatException.class)
-                .hasMessageContaining("no '__nabla_sha256__' entry, expected a checkpoint written by ModelState.save");
+                .hasMessageContaining("OptimizerState.load: no 'nabla-sha256:' archive comment and no '__nabla_sha256__' "
+                        + "entry, expected a file written by ModelState.save or OptimizerState.save");
         Npz.write(file, Map.of("__nabla_sha256__", Tensor.of(1, 2, 3)));
         assertThatThrownBy(() -> ModelState.read(file))
                 .hasMessageContaining("has shape [3], expected [32]");
@@ -298,6 +352,6 @@ class ModelStateTest {
         Npz.write(file, raw);
         assertThatThrownBy(() -> OptimizerState.load(file))
                 .isInstanceOf(NpyFormatException.class)
-                .hasMessageContaining("OptimizerState.load: checksum mismatch");
+                .hasMessageContaining("OptimizerState.load: no 'nabla-sha256:' archive comment");
     }
 }

@@ -40,7 +40,7 @@ class SequenceLayersTest {
         var out = gru.run(Variable.constant(x), null);
         assertThat(out.output().shape().dims()).containsExactly(2, 5, 2);
         assertThat(out.finalStates().get(0).get(0).value()).isEqualTo(out.output().value().select(1, 4));
-        assertThat(lstm.namedParameters().keySet()).contains("layer0.weight_ih", "layer1.bias_hh");
+        assertThat(lstm.namedParameters().keySet()).contains("weight_ih_l0", "bias_hh_l1");
     }
 
     @Test

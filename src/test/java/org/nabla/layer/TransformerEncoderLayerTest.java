@@ -95,15 +95,15 @@ class TransformerEncoderLayerTest {
         Variable x = Variable.constant(Tensor.randn(new Rng(10), 3, 2, 4));
         var p = layer.namedParameters();
         Variable sa = MultiHeadAttention.multiHeadAttention(x, x, x, 2, p.get("self_attn.in_proj_weight").variable(),
-                p.get("self_attn.in_proj_bias").variable(), p.get("self_attn.out_proj_weight").variable(),
-                p.get("self_attn.out_proj_bias").variable(), false, null);
+                p.get("self_attn.in_proj_bias").variable(), p.get("self_attn.out_proj.weight").variable(),
+                p.get("self_attn.out_proj.bias").variable(), false, null);
         Variable h = LayerNorm.layerNorm(x.add(sa), new int[] {4}, null, null, 1e-5);
         Variable ff = Linear.linear(Linear.linear(h, p.get("linear1.weight").variable(), p.get("linear1.bias").variable()).relu(),
                 p.get("linear2.weight").variable(), p.get("linear2.bias").variable());
         Variable y = LayerNorm.layerNorm(h.add(ff), new int[] {4}, null, null, 1e-5);
         assertThat(layer.forward(x).value().allClose(y.value(), 1e-12, 1e-12)).isTrue();
         assertThat(layer.namedParameters().keySet()).containsExactly("self_attn.in_proj_weight", "self_attn.in_proj_bias",
-                "self_attn.out_proj_weight", "self_attn.out_proj_bias", "linear1.weight", "linear1.bias", "linear2.weight",
+                "self_attn.out_proj.weight", "self_attn.out_proj.bias", "linear1.weight", "linear1.bias", "linear2.weight",
                 "linear2.bias", "norm1.weight", "norm1.bias", "norm2.weight", "norm2.bias");
     }
 
