@@ -6,7 +6,7 @@ import org.nabla.tensor.Tensor;
 
 /**
  * A named, learnable tensor of a model. Parameters and the buffers of layers
- * ({@code org.nabla.module.Buffer}: state that is not trained, such as running statistics) are the
+ * (state that is not trained, such as running statistics, held by their module) are the
  * only mutable state in Nabla (docs/design.md, decision 5).
  *
  * <p>A layer owns its parameters; in the forward pass it uses {@link #variable()}, a leaf of the

@@ -3,6 +3,7 @@ package org.nabla.autodiff;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.nabla.tensor.ArrayOperations;
 import org.nabla.tensor.Shape;
 import org.nabla.tensor.Tensor;
 
@@ -22,7 +23,7 @@ import org.nabla.tensor.Tensor;
  * <p>Variables are immutable. The sweep is iterative (a chain of 100,000 operations needs no deep
  * stack). Printing shows the shape, the values and the producing operation.
  */
-public final class Variable {
+public final class Variable implements ArrayOperations<Variable> {
     private final Tensor value;
     private final Operation producer;
     private final boolean requiresGrad;
@@ -271,24 +272,9 @@ public final class Variable {
 
     // ------------------------------------------------------------------ reductions
 
-    /** Σ of all entries (0-d). */
-    public Variable sum() {
-        return sum(null, false);
-    }
-
     /** Σ over the given axes (null: all). */
     public Variable sum(int[] axes, boolean keepDims) {
         return new Reductions.Sum(axes == null ? null : axes.clone(), keepDims).apply(this);
-    }
-
-    /** Σ over one axis. */
-    public Variable sum(int axis) {
-        return sum(new int[] {axis}, false);
-    }
-
-    /** Σ over one axis, keeping it with size 1 when keepDims. */
-    public Variable sum(int axis, boolean keepDims) {
-        return sum(new int[] {axis}, keepDims);
     }
 
     /** Number of entries reduced over the given axes. */
@@ -303,24 +289,9 @@ public final class Variable {
         return n;
     }
 
-    /** Mean of all entries (0-d). */
-    public Variable mean() {
-        return mean(null, false);
-    }
-
     /** Mean over the given axes (null: all): (1/N) Σ x. */
     public Variable mean(int[] axes, boolean keepDims) {
         return sum(axes, keepDims).div(count(axes));
-    }
-
-    /** Mean over one axis. */
-    public Variable mean(int axis) {
-        return mean(new int[] {axis}, false);
-    }
-
-    /** Mean over one axis, keeping it with size 1 when keepDims. */
-    public Variable mean(int axis, boolean keepDims) {
-        return mean(new int[] {axis}, keepDims);
     }
 
     /**
@@ -338,16 +309,6 @@ public final class Variable {
         return new Reductions.Max(axes == null ? null : axes.clone(), keepDims, true).apply(this);
     }
 
-    /** Maximum of all entries. */
-    public Variable max() {
-        return max(null, false);
-    }
-
-    /** Maximum over one axis. */
-    public Variable max(int axis) {
-        return max(new int[] {axis}, false);
-    }
-
     /** Minimum over the given axes (null: all). */
     public Variable min(int[] axes, boolean keepDims) {
         return new Reductions.Max(axes == null ? null : axes.clone(), keepDims, false).apply(this);
@@ -356,11 +317,6 @@ public final class Variable {
     /** log Σ exp over the given axes (null: all), computed stably. */
     public Variable logSumExp(int[] axes, boolean keepDims) {
         return new Reductions.LogSumExp(axes == null ? null : axes.clone(), keepDims).apply(this);
-    }
-
-    /** log Σ exp over one axis. */
-    public Variable logSumExp(int axis) {
-        return logSumExp(new int[] {axis}, false);
     }
 
     // ------------------------------------------------------------------ matmul
@@ -382,30 +338,11 @@ public final class Variable {
 
     /** Matrix product with NumPy semantics (1-d operands promoted and the added axis removed). */
     public Variable matmul(Variable o) {
-        if (shape().rank() == 0 || o.shape().rank() == 0) {
-            throw new IllegalArgumentException("matmul: operands must have at least 1 axis, got " + shape() + " @ "
-                    + o.shape());
-        }
+        Shape out = Shape.matmul(shape(), o.shape());
         Variable a = shape().rank() == 1 ? reshape(1, shape().dim(0)) : this;
         Variable b = o.shape().rank() == 1 ? o.reshape(o.shape().dim(0), 1) : o;
-        if (a.shape().dim(-1) != b.shape().dim(-2)) {
-            throw new IllegalArgumentException("matmul: inner dimensions differ: " + shape() + " @ " + o.shape() + " ("
-                    + a.shape().dim(-1) + " != " + b.shape().dim(-2) + ")");
-        }
         Variable r = new MatrixProduct().apply(a, b);
-        if (shape().rank() == 1 || o.shape().rank() == 1) {
-            int[] d = r.shape().dims();
-            int[] keep = new int[d.length];
-            int k = 0;
-            for (int i = 0; i < d.length; i++) {
-                boolean drop = (shape().rank() == 1 && i == d.length - 2) || (o.shape().rank() == 1 && i == d.length - 1);
-                if (!drop) {
-                    keep[k++] = d[i];
-                }
-            }
-            r = r.reshape(Arrays.copyOf(keep, k));
-        }
-        return r;
+        return shape().rank() == 1 || o.shape().rank() == 1 ? r.reshape(out.dims()) : r;
     }
 
     // ------------------------------------------------------------------ movement
@@ -418,36 +355,9 @@ public final class Variable {
         return new Movement.Reshape(dims.clone()).apply(this);
     }
 
-    /** All entries as a 1-d variable. */
-    public Variable flatten() {
-        return reshape(shape().size());
-    }
-
     /** Reorders axes: result axis i is input axis perm[i]. */
     public Variable permute(int... perm) {
         return new Movement.Permute(perm.clone()).apply(this);
-    }
-
-    /** Swaps two axes. */
-    public Variable transpose(int axis1, int axis2) {
-        int r = shape().rank();
-        int a = shape().axis(axis1, "transpose");
-        int b = shape().axis(axis2, "transpose");
-        int[] perm = new int[r];
-        for (int i = 0; i < r; i++) {
-            perm[i] = i;
-        }
-        perm[a] = b;
-        perm[b] = a;
-        return permute(perm);
-    }
-
-    /** Transpose of the last two axes (Aᵀ for a matrix). */
-    public Variable transpose() {
-        if (shape().rank() < 2) {
-            throw new IllegalArgumentException("transpose: expected at least 2 axes, got shape " + shape());
-        }
-        return transpose(-2, -1);
     }
 
     /** Entries start, start+step, … (&lt; stop) along an axis. */
@@ -457,11 +367,6 @@ public final class Variable {
             throw new IllegalArgumentException("slice: step must be positive, got " + step);
         }
         return new Movement.Slice(ax, start, stop, step).apply(this);
-    }
-
-    /** Entries start … stop−1 along an axis. */
-    public Variable slice(int axis, int start, int stop) {
-        return slice(axis, start, stop, 1);
     }
 
     /**
@@ -496,20 +401,8 @@ public final class Variable {
     /** The sub-variable at an index of an axis, with the axis removed. */
     public Variable select(int axis, int index) {
         int ax = shape().axis(axis, "select");
-        int n = shape().dim(ax);
-        if (index < -n || index >= n) {
-            throw new IndexOutOfBoundsException("select: index " + index + " is out of range for axis " + ax
-                    + " of size " + n + " (shape " + shape() + ")");
-        }
-        int i = index < 0 ? index + n : index;
-        int[] d = shape().dims();
-        int[] nd = new int[d.length - 1];
-        for (int k = 0, j = 0; k < d.length; k++) {
-            if (k != ax) {
-                nd[j++] = d[k];
-            }
-        }
-        return slice(ax, i, i + 1, 1).reshape(nd);
+        int i = shape().index(ax, index, "select");
+        return slice(ax, i, i + 1, 1).reshape(shape().without(ax).dims());
     }
 
     /** Repeats along axes of size 1 (and new leading axes) to the target shape. */
@@ -521,11 +414,6 @@ public final class Variable {
             throw new IllegalArgumentException("broadcastTo: shape " + shape() + " cannot be broadcast to " + target);
         }
         return new Movement.BroadcastTo(target).apply(this);
-    }
-
-    /** broadcastTo with sizes. */
-    public Variable broadcastTo(int... target) {
-        return broadcastTo(Shape.of(target));
     }
 
     /** Inserts an axis of size 1. */

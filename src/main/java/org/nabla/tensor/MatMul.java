@@ -488,33 +488,21 @@ final class MatMul {
     }
 
     static Tensor matmul(Tensor tensor, Tensor o) {
-        if (tensor.rank() == 0 || o.rank() == 0) {
-            throw new IllegalArgumentException("matmul: operands must have at least 1 axis, got " + tensor.shape + " @ "
-                    + o.shape);
-        }
+        Shape result = Shape.matmul(tensor.shape, o.shape); // the shape rules and their messages
         if (tensor.rank() == 2 && o.rank() == 2) { // the common case, without the batch machinery
             int m = tensor.dim(0);
             int k = tensor.dim(1);
             int n = o.dim(1);
-            if (k != o.dim(0)) {
-                throw new IllegalArgumentException("matmul: inner dimensions differ: " + tensor.shape + " @ " + o.shape
-                        + " (" + k + " != " + o.dim(0) + ")");
-            }
             double[] out = new double[m * n];
-            MatMul.multiply(tensor.data, tensor.offset, tensor.strides[0], tensor.strides[1], o.data, o.offset, o.strides[0], o.strides[1],
-                    out, 0, m, k, n);
-            return Tensor.wrap(Shape.of(m, n), out);
+            MatMul.multiply(tensor.data, tensor.offset, tensor.strides[0], tensor.strides[1], o.data, o.offset,
+                    o.strides[0], o.strides[1], out, 0, m, k, n);
+            return Tensor.wrap(result, out);
         }
         Tensor a = tensor.rank() == 1 ? tensor.unsqueeze(0) : tensor;
         Tensor b = o.rank() == 1 ? o.unsqueeze(1) : o;
         int m = a.dim(-2);
         int k = a.dim(-1);
-        int k2 = b.dim(-2);
         int n = b.dim(-1);
-        if (k != k2) {
-            throw new IllegalArgumentException("matmul: inner dimensions differ: " + tensor.shape + " @ " + o.shape + " ("
-                    + k + " != " + k2 + ")");
-        }
         int[] ad = a.shape.dimsUnsafe();
         int[] bd = b.shape.dimsUnsafe();
         Shape aBatch = Shape.of(Arrays.copyOf(ad, ad.length - 2));
@@ -532,16 +520,7 @@ final class MatMul {
         MatMul.multiply(a.data, aOffsets, a.strides[a.rank() - 2], a.strides[a.rank() - 1],
                 b.data, bOffsets, b.strides[b.rank() - 2], b.strides[b.rank() - 1], out, 0, m, k, n);
         Tensor r = Tensor.wrap(Shape.of(outDims), out);
-        if (tensor.rank() == 1 && o.rank() == 1) {
-            return r.reshape();
-        }
-        if (tensor.rank() == 1) {
-            return r.squeeze(-2);
-        }
-        if (o.rank() == 1) {
-            return r.squeeze(-1);
-        }
-        return r;
+        return tensor.rank() == 1 || o.rank() == 1 ? r.reshape(result.dimsUnsafe()) : r;
     }
 
     /**

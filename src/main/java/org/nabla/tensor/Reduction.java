@@ -99,10 +99,6 @@ final class Reduction {
         return acc;
     }
 
-    static Tensor sum(Tensor tensor) {
-        return tensor.sum(null, false);
-    }
-
     static Tensor sum(Tensor tensor, int[] axes, boolean keepDims) {
         Tensor leading = sumLeadingAxes(tensor, axes, keepDims, "sum");
         return leading != null ? leading : reduce(tensor, axes, keepDims, "sum", Reduction::sumRow);
@@ -151,18 +147,6 @@ final class Reduction {
         return Tensor.wrap(Shape.of(outDims), acc);
     }
 
-    static Tensor sum(Tensor tensor, int axis) {
-        return tensor.sum(new int[] {axis}, false);
-    }
-
-    static Tensor sum(Tensor tensor, int axis, boolean keepDims) {
-        return tensor.sum(new int[] {axis}, keepDims);
-    }
-
-    static Tensor mean(Tensor tensor) {
-        return mean(tensor, null, false);
-    }
-
     static Tensor mean(Tensor tensor, int[] axes, boolean keepDims) {
         Tensor leading = sumLeadingAxes(tensor, axes, keepDims, "mean");
         if (leading != null) {
@@ -175,14 +159,6 @@ final class Reduction {
         return reduce(tensor, axes, keepDims, "mean", (s, f, n) -> sumRow(s, f, n) / n);
     }
 
-    static Tensor mean(Tensor tensor, int axis) {
-        return mean(tensor, new int[] {axis}, false);
-    }
-
-    static Tensor mean(Tensor tensor, int axis, boolean keepDims) {
-        return mean(tensor, new int[] {axis}, keepDims);
-    }
-
     static Tensor prod(Tensor tensor, int[] axes, boolean keepDims) {
         return reduce(tensor, axes, keepDims, "prod", (s, f, n) -> {
             double acc = 1.0;
@@ -191,10 +167,6 @@ final class Reduction {
             }
             return acc;
         });
-    }
-
-    static Tensor prod(Tensor tensor) {
-        return prod(tensor, null, false);
     }
 
     static void requireNonEmpty(Tensor tensor, int[] axes, String op) {
@@ -226,14 +198,6 @@ final class Reduction {
         });
     }
 
-    static Tensor max(Tensor tensor) {
-        return tensor.max(null, false);
-    }
-
-    static Tensor max(Tensor tensor, int axis) {
-        return tensor.max(new int[] {axis}, false);
-    }
-
     static Tensor min(Tensor tensor, int[] axes, boolean keepDims) {
         requireNonEmpty(tensor, axes, "min");
         return reduce(tensor, axes, keepDims, "min", (s, f, n) -> {
@@ -248,14 +212,6 @@ final class Reduction {
             }
             return m;
         });
-    }
-
-    static Tensor min(Tensor tensor) {
-        return tensor.min(null, false);
-    }
-
-    static Tensor min(Tensor tensor, int axis) {
-        return tensor.min(new int[] {axis}, false);
     }
 
     static Tensor argmax(Tensor tensor, int axis) {
@@ -312,16 +268,8 @@ final class Reduction {
         });
     }
 
-    static Tensor var(Tensor tensor, boolean unbiased) {
-        return tensor.var(null, unbiased, false);
-    }
-
     static Tensor std(Tensor tensor, int[] axes, boolean unbiased, boolean keepDims) {
         return tensor.var(axes, unbiased, keepDims).sqrt();
-    }
-
-    static Tensor std(Tensor tensor, boolean unbiased) {
-        return std(tensor, null, unbiased, false);
     }
 
     /**
@@ -330,10 +278,6 @@ final class Reduction {
      */
     static Tensor logSumExp(Tensor tensor, int[] axes, boolean keepDims) {
         return reduce(tensor, axes, keepDims, "logSumExp", Reduction::logSumExpRow);
-    }
-
-    static Tensor logSumExp(Tensor tensor, int axis) {
-        return logSumExp(tensor, new int[] {axis}, false);
     }
 
     static double logSumExpRow(double[] s, int f, int n) {

@@ -94,6 +94,78 @@ public final class Shape {
     }
 
     /**
+     * The permutation that swaps two axes (negative axes count from the end): the identity with
+     * entries axis1 and axis2 exchanged.
+     */
+    public int[] swapping(int axis1, int axis2, String op) {
+        int a = axis(axis1, op);
+        int b = axis(axis2, op);
+        int[] perm = new int[dims.length];
+        for (int i = 0; i < perm.length; i++) {
+            perm[i] = i;
+        }
+        perm[a] = b;
+        perm[b] = a;
+        return perm;
+    }
+
+    /**
+     * Normalizes an index along an axis (negative counts from the end) and checks it.
+     *
+     * @throws IndexOutOfBoundsException naming the operation, the index, the axis and its size
+     */
+    public int index(int axis, int index, String op) {
+        int n = dims[axis];
+        if (index < -n || index >= n) {
+            throw new IndexOutOfBoundsException(op + ": index " + index + " is out of range for axis " + axis
+                    + " of size " + n + " (shape " + this + ")");
+        }
+        return index < 0 ? index + n : index;
+    }
+
+    /** This shape with one axis (already normalized) removed. */
+    public Shape without(int axis) {
+        int[] d = new int[dims.length - 1];
+        for (int k = 0, j = 0; k < dims.length; k++) {
+            if (k != axis) {
+                d[j++] = dims[k];
+            }
+        }
+        return new Shape(d);
+    }
+
+    /**
+     * The shape of the matrix product a @ b with NumPy's rules: (…, m, k) @ (…, k, n) → (…, m, n) with
+     * the leading (batch) axes broadcast; a 1-d left operand is a row vector and a 1-d right operand a
+     * column vector, and the axis added for it is removed from the result.
+     *
+     * @throws IllegalArgumentException {@code matmul: inner dimensions differ: [3, 4] @ [5, 2] (4 != 5)}
+     */
+    public static Shape matmul(Shape a, Shape b) {
+        if (a.rank() == 0 || b.rank() == 0) {
+            throw new IllegalArgumentException("matmul: operands must have at least 1 axis, got " + a + " @ " + b);
+        }
+        int k = a.dims[a.rank() - 1];
+        int k2 = b.rank() == 1 ? b.dims[0] : b.dims[b.rank() - 2];
+        if (k != k2) {
+            throw new IllegalArgumentException("matmul: inner dimensions differ: " + a + " @ " + b + " (" + k + " != "
+                    + k2 + ")");
+        }
+        Shape aBatch = new Shape(Arrays.copyOf(a.dims, Math.max(0, a.rank() - 2)));
+        Shape bBatch = new Shape(Arrays.copyOf(b.dims, Math.max(0, b.rank() - 2)));
+        Shape batch = broadcast(aBatch, bBatch, "matmul (batch axes)");
+        int[] out = Arrays.copyOf(batch.dims, batch.rank() + (a.rank() > 1 ? 1 : 0) + (b.rank() > 1 ? 1 : 0));
+        int p = batch.rank();
+        if (a.rank() > 1) {
+            out[p++] = a.dims[a.rank() - 2];
+        }
+        if (b.rank() > 1) {
+            out[p] = b.dims[b.rank() - 1];
+        }
+        return new Shape(out);
+    }
+
+    /**
      * The broadcast shape of two shapes (NumPy rule).
      *
      * @throws IllegalArgumentException naming the operation, both shapes and the first incompatible axis

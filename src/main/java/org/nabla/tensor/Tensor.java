@@ -22,7 +22,7 @@ import java.util.function.DoubleUnaryOperator;
  * <p>Elementwise binary operations broadcast their operands as NumPy does (see {@link Shape#broadcast});
  * a shape mismatch throws an {@link IllegalArgumentException} naming the operation and both shapes.
  */
-public final class Tensor {
+public final class Tensor implements ArrayOperations<Tensor> {
     final double[] data;
     final Shape shape;
     final int[] strides;
@@ -495,44 +495,14 @@ public final class Tensor {
 
     // ------------------------------------------------------------------ reductions
 
-    /** Σ of all elements, as a 0-d tensor. */
-    public Tensor sum() {
-        return Reduction.sum(this);
-    }
-
     /** Σ over the given axes (all axes when {@code axes} is null). */
     public Tensor sum(int[] axes, boolean keepDims) {
         return Reduction.sum(this, axes, keepDims);
     }
 
-    /** Σ over one axis. */
-    public Tensor sum(int axis) {
-        return Reduction.sum(this, axis);
-    }
-
-    /** Σ over one axis, keeping it with size 1 when {@code keepDims}. */
-    public Tensor sum(int axis, boolean keepDims) {
-        return Reduction.sum(this, axis, keepDims);
-    }
-
-    /** Arithmetic mean of all elements. */
-    public Tensor mean() {
-        return Reduction.mean(this);
-    }
-
     /** Arithmetic mean over the given axes (all when null): the sum divided by the number of terms. */
     public Tensor mean(int[] axes, boolean keepDims) {
         return Reduction.mean(this, axes, keepDims);
-    }
-
-    /** Arithmetic mean over one axis. */
-    public Tensor mean(int axis) {
-        return Reduction.mean(this, axis);
-    }
-
-    /** Arithmetic mean over one axis, keeping it with size 1 when {@code keepDims}. */
-    public Tensor mean(int axis, boolean keepDims) {
-        return Reduction.mean(this, axis, keepDims);
     }
 
     /** Π over the given axes (all when null). */
@@ -542,7 +512,7 @@ public final class Tensor {
 
     /** Π of all elements. */
     public Tensor prod() {
-        return Reduction.prod(this);
+        return prod(null, false);
     }
 
     /** Maximum over the given axes (all when null); NaN propagates. */
@@ -550,29 +520,9 @@ public final class Tensor {
         return Reduction.max(this, axes, keepDims);
     }
 
-    /** Maximum of all elements. */
-    public Tensor max() {
-        return Reduction.max(this);
-    }
-
-    /** Maximum over one axis. */
-    public Tensor max(int axis) {
-        return Reduction.max(this, axis);
-    }
-
     /** Minimum over the given axes (all when null); NaN propagates. */
     public Tensor min(int[] axes, boolean keepDims) {
         return Reduction.min(this, axes, keepDims);
-    }
-
-    /** Minimum of all elements. */
-    public Tensor min() {
-        return Reduction.min(this);
-    }
-
-    /** Minimum over one axis. */
-    public Tensor min(int axis) {
-        return Reduction.min(this, axis);
     }
 
     /** Index of the first maximum along an axis (as doubles). */
@@ -600,7 +550,7 @@ public final class Tensor {
 
     /** Variance of all elements. */
     public Tensor var(boolean unbiased) {
-        return Reduction.var(this, unbiased);
+        return var(null, unbiased, false);
     }
 
     /** Standard deviation √var over the given axes. */
@@ -610,7 +560,7 @@ public final class Tensor {
 
     /** Standard deviation of all elements. */
     public Tensor std(boolean unbiased) {
-        return Reduction.std(this, unbiased);
+        return std(null, unbiased, false);
     }
 
     /**
@@ -619,11 +569,6 @@ public final class Tensor {
      */
     public Tensor logSumExp(int[] axes, boolean keepDims) {
         return Reduction.logSumExp(this, axes, keepDims);
-    }
-
-    /** log Σ exp(x) over one axis. */
-    public Tensor logSumExp(int axis) {
-        return Reduction.logSumExp(this, axis);
     }
 
     /** Euclidean (Frobenius) norm √(Σ x²) of all elements, scaled to avoid overflow. */
@@ -671,27 +616,7 @@ public final class Tensor {
 
     /** reshape to the given shape. */
     public Tensor reshape(Shape s) {
-        return Views.reshape(this, s);
-    }
-
-    /** A 1-d view (or copy) of all elements. */
-    public Tensor flatten() {
-        return reshape(size());
-    }
-
-    /** Swaps two axes (a view). */
-    public Tensor transpose(int axis1, int axis2) {
-        return Views.transpose(this, axis1, axis2);
-    }
-
-    /** Matrix transpose Aᵀ of a 2-d tensor; for higher ranks, the transpose of the last two axes. */
-    public Tensor transpose() {
-        return Views.transpose(this);
-    }
-
-    /** Short for {@link #transpose()}. */
-    public Tensor t() {
-        return transpose();
+        return reshape(s.dimsUnsafe());
     }
 
     /** Reorders the axes: result axis i is input axis perm[i] (a view). */
@@ -705,11 +630,6 @@ public final class Tensor {
      */
     public Tensor slice(int axis, int start, int stop, int step) {
         return Views.slice(this, axis, start, stop, step);
-    }
-
-    /** Elements start … stop−1 along an axis (a view). */
-    public Tensor slice(int axis, int start, int stop) {
-        return Views.slice(this, axis, start, stop);
     }
 
     /** The sub-tensor at index i of an axis, with that axis removed (a view). */
@@ -749,16 +669,6 @@ public final class Tensor {
      */
     public Tensor broadcastTo(Shape target) {
         return Views.broadcastTo(this, target);
-    }
-
-    /** broadcastTo with sizes. */
-    public Tensor broadcastTo(int... target) {
-        return Views.broadcastTo(this, target);
-    }
-
-    /** Same as {@link #broadcastTo(int...)}. */
-    public Tensor expand(int... target) {
-        return broadcastTo(Shape.of(target));
     }
 
     /** Removes all axes of size 1 (a view). */

@@ -51,29 +51,6 @@ final class Views {
         return Tensor.wrap(s, Strided.gatherStrided(tensor));
     }
 
-    static Tensor reshape(Tensor tensor, Shape s) {
-        return tensor.reshape(s.dimsUnsafe());
-    }
-
-    static Tensor transpose(Tensor tensor, int axis1, int axis2) {
-        int a = tensor.shape.axis(axis1, "transpose");
-        int b = tensor.shape.axis(axis2, "transpose");
-        int[] perm = new int[tensor.rank()];
-        for (int i = 0; i < perm.length; i++) {
-            perm[i] = i;
-        }
-        perm[a] = b;
-        perm[b] = a;
-        return tensor.permute(perm);
-    }
-
-    static Tensor transpose(Tensor tensor) {
-        if (tensor.rank() < 2) {
-            throw new IllegalArgumentException("transpose: expected at least 2 axes, got shape " + tensor.shape);
-        }
-        return tensor.transpose(-2, -1);
-    }
-
     static Tensor permute(Tensor tensor, int... perm) {
         if (perm.length != tensor.rank()) {
             throw new IllegalArgumentException("permute: expected a permutation of " + tensor.rank() + " axes for shape "
@@ -115,27 +92,16 @@ final class Views {
         return new Tensor(tensor.data, Shape.of(d), st, tensor.offset + (len > 0 ? s * tensor.strides[ax] : 0));
     }
 
-    static Tensor slice(Tensor tensor, int axis, int start, int stop) {
-        return tensor.slice(axis, start, stop, 1);
-    }
-
     static Tensor select(Tensor tensor, int axis, int index) {
         int ax = tensor.shape.axis(axis, "select");
-        int n = tensor.dim(ax);
-        if (index < -n || index >= n) {
-            throw new IndexOutOfBoundsException("select: index " + index + " is out of range for axis " + ax
-                    + " of size " + n + " (shape " + tensor.shape + ")");
-        }
-        int i = index < 0 ? index + n : index;
-        int[] d = new int[tensor.rank() - 1];
+        int i = tensor.shape.index(ax, index, "select");
         int[] st = new int[tensor.rank() - 1];
         for (int k = 0, j = 0; k < tensor.rank(); k++) {
             if (k != ax) {
-                d[j] = tensor.dim(k);
                 st[j++] = tensor.strides[k];
             }
         }
-        return new Tensor(tensor.data, Shape.of(d), st, tensor.offset + i * tensor.strides[ax]);
+        return new Tensor(tensor.data, tensor.shape.without(ax), st, tensor.offset + i * tensor.strides[ax]);
     }
 
     /**
@@ -156,10 +122,6 @@ final class Views {
             st[i + shift] = tensor.dim(i) == 1 && target.dimsUnsafe()[i + shift] != 1 ? 0 : tensor.strides[i];
         }
         return new Tensor(tensor.data, target, st, tensor.offset);
-    }
-
-    static Tensor broadcastTo(Tensor tensor, int... target) {
-        return tensor.broadcastTo(Shape.of(target));
     }
 
     static Tensor squeeze(Tensor tensor) {
