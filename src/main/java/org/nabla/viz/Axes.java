@@ -73,7 +73,7 @@ final class Axes {
         return bottom - fraction(v, y, logY) * (bottom - top);
     }
 
-    /** The grid lines at the ticks (drawn before the data). */
+    /** The grid lines at the ticks and the frame (drawn before the data, so data on the frame stays seen). */
     void drawGrid(Painter p) {
         for (double v : x.values()) {
             p.line(px(v), top, px(v), bottom, GRID, 1);
@@ -81,11 +81,11 @@ final class Axes {
         for (double v : y.values()) {
             p.line(left, py(v), right, py(v), GRID, 1);
         }
+        p.rect(left, top, right - left, bottom - top, Painter.NONE, FRAME);
     }
 
-    /** Frame, ticks and their labels, axis labels and title of chart {@code c} (drawn after the data). */
+    /** Ticks and their labels, axis labels and title of chart {@code c} (drawn after the data). */
     void drawFrame(Painter p, Chart<?> c) {
-        p.rect(left, top, right - left, bottom - top, Painter.NONE, FRAME);
         double[] xv = x.values();
         String[] xs = x.labels();
         for (int i = 0; i < xv.length; i++) {

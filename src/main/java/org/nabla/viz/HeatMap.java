@@ -14,7 +14,8 @@ import org.nabla.viz.Painter.Anchor;
  * colour schemes for maps", The Cartographic Journal 40(1), 2003), interpolated linearly between the
  * classes ({@link #colour}): light for small values, dark red for large ones, lightness falling
  * monotonically so it also reads in grey. Rows and columns are labelled by index (or by
- * {@link #rowLabels}, {@link #columnLabels}); with more than 20 a nice step of labels is shown. With
+ * {@link #rowLabels}, {@link #columnLabels}); when the cells are too small for every label, every
+ * k-th is shown, k the smallest of 1, 2, 5, 10, 20, … that keeps the labels apart. With
  * {@link #annotate()} each cell also shows its value when the cells are at least 16 pixels wide.
  * Default size 420 × 380 pixels.
  */
@@ -153,14 +154,8 @@ public final class HeatMap extends Chart<HeatMap> {
     /** Geometry of the picture: {left, top, cell size, colour bar x}. */
     double[] geometry() {
         String[] rows = labels(rowLabels, m.length);
-        double rowWidth = 0;
-        for (String s : rows) {
-            rowWidth = Math.max(rowWidth, Painter.textWidth(s, Axes.TICK_FONT));
-        }
-        double barLabels = 0;
-        for (String s : barTicks().labels()) {
-            barLabels = Math.max(barLabels, Painter.textWidth(s, Axes.TICK_FONT));
-        }
+        double rowWidth = widest(rows);
+        double barLabels = widest(barTicks().labels());
         double left = Math.round(6 + (yLabel.isEmpty() ? 0 : 18) + rowWidth + 8);
         double top = title.isEmpty() ? 12 : 32;
         double bottom = 8 + 16 + (xLabel.isEmpty() ? 0 : 18);
@@ -181,8 +176,21 @@ public final class HeatMap extends Chart<HeatMap> {
         return Ticks.linearTight(s[0], s[1], 5);
     }
 
-    private static int every(int n) {
-        return n <= 20 ? 1 : (int) Ticks.niceNumber(n / 10.0, true);
+    /** The smallest step 1, 2, 5, 10, … between labels that keeps them {@code room} pixels apart. */
+    private static int every(double cell, double room) {
+        int step = 1;
+        while (step * cell < room) {
+            step = (int) Ticks.niceNumber(step + 1, false);
+        }
+        return step;
+    }
+
+    private static double widest(String[] labels) {
+        double w = 0;
+        for (String s : labels) {
+            w = Math.max(w, Painter.textWidth(s, Axes.TICK_FONT));
+        }
+        return w;
     }
 
     @Override
@@ -215,11 +223,11 @@ public final class HeatMap extends Chart<HeatMap> {
             }
         }
         String[] rl = labels(rowLabels, rows);
-        for (int i = 0; i < rows; i += every(rows)) {
+        for (int i = 0, step = every(cell, 14); i < rows; i += step) {
             p.text(left - 6, top + (i + 0.5) * cell + 4, rl[i], Axes.TICK_FONT, false, Anchor.END, 0x000000);
         }
         String[] cl = labels(columnLabels, cols);
-        for (int j = 0; j < cols; j += every(cols)) {
+        for (int j = 0, step = every(cell, widest(cl) + 6); j < cols; j += step) {
             p.text(left + (j + 0.5) * cell, bottom + 15, cl[j], Axes.TICK_FONT, false, Anchor.MIDDLE, 0x000000);
         }
         drawBar(p, g[3], top, bottom);

@@ -64,17 +64,13 @@ final class PngPainter implements Painter {
 
     @Override
     public void polyline(double[] xs, double[] ys, int n, int rgb, double width) {
-        if (n == 1) {
-            circle(xs[0], ys[0], width, rgb);
-            return;
-        }
         Path2D.Double path = new Path2D.Double();
         path.moveTo(xs[0], ys[0]);
         for (int i = 1; i < n; i++) {
             path.lineTo(xs[i], ys[i]);
         }
         g.setColor(new Color(rgb));
-        g.setStroke(new BasicStroke((float) width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND));
+        g.setStroke(new BasicStroke((float) width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         g.draw(path);
     }
 

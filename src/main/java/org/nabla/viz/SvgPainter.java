@@ -49,7 +49,7 @@ final class SvgPainter implements Painter {
     @Override
     public void polyline(double[] xs, double[] ys, int n, int rgb, double width) {
         out.append("<polyline fill=\"none\" stroke=\"").append(colour(rgb)).append("\" stroke-width=\"").append(num(width))
-                .append("\" stroke-linejoin=\"round\" points=\"");
+                .append("\" stroke-linejoin=\"round\" stroke-linecap=\"round\" points=\"");
         for (int i = 0; i < n; i++) {
             out.append(i == 0 ? "" : " ").append(num(xs[i])).append(',').append(num(ys[i]));
         }

@@ -74,6 +74,6 @@ public final class TrainingPlots {
             }
         }
         return HeatMap.of(m).annotate().range(0, Math.max(max, 1)).xLabel("predicted class").yLabel("true class")
-                .title(String.format(Locale.ROOT, "confusion matrix: %d examples, accuracy %.4f", c.total(), c.accuracy()));
+                .title(String.format(Locale.ROOT, "confusion: n = %d, accuracy %.4f", c.total(), c.accuracy()));
     }
 }

@@ -153,8 +153,10 @@ public abstract class XYPlot<P extends XYPlot<P>> extends Chart<P> {
                     ys[n] = a.py(s.y[i]);
                     n++;
                 } else if (n > 0) {
-                    if (lines()) {
+                    if (lines() && n > 1) {
                         p.polyline(xs, ys, n, s.colour, mark());
+                    } else if (lines()) {
+                        p.circle(xs[0], ys[0], mark(), s.colour); // a point alone: a dot as wide as the line
                     } else {
                         for (int k = 0; k < n; k++) {
                             p.circle(xs[k], ys[k], mark(), s.colour);
