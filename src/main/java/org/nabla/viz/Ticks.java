@@ -20,7 +20,9 @@ import java.util.Locale;
  *   lo = ⌊min / d⌋·d,   hi = ⌈max / d⌉·d,   ticks lo, lo + d, …, hi,
  * </pre>
  * each printed with max(−⌊log₁₀ d⌋, 0) decimals, so all labels have the same number of digits
- * ("loose labelling": the axis ends on a tick). {@link #linearTight} keeps [min, max] as the range
+ * ("loose labelling": the axis ends on a tick). One refinement: when the next smaller nice step
+ * (5 → 2 → 1 → 0.5) encloses the data in a shorter axis with at most m + 2 ticks, it is used instead
+ * (data on 1…61 with m = 6: Heckbert's step 20 gives 0…80, the step 10 gives 0…70). {@link #linearTight} keeps [min, max] as the range
  * and labels only the ticks inside it (used for histograms and colour bars).
  *
  * <p><b>Logarithmic axes.</b> The range is [largest 1-2-5 number ≤ min, smallest 1-2-5 number ≥ max]
@@ -74,7 +76,20 @@ public final class Ticks {
         double d = step(span[0], span[1], count);
         double lo = Math.floor(span[0] / d) * d;
         double hi = Math.ceil(span[1] / d) * d;
+        double e = smaller(d);
+        double loE = Math.floor(span[0] / e) * e;
+        double hiE = Math.ceil(span[1] / e) * e;
+        if (Math.round((hiE - loE) / e) + 1 <= count + 2 && hiE - loE < (hi - lo) * (1 - 1e-9)) {
+            return fromStep(loE, hiE, loE, e);
+        }
         return fromStep(lo, hi, lo, d);
+    }
+
+    /** The nice number below d: 5 → 2, 2 → 1, 1 → 0.5 (times the power of ten). */
+    private static double smaller(double d) {
+        double power = Math.pow(10, Math.floor(Math.log10(d) + 1e-9));
+        double f = Math.round(d / power);
+        return (f == 5 ? 2 : f == 2 ? 1 : 0.5) * power;
     }
 
     /** Linear ticks inside [min, max] with that range kept as the axis range. */

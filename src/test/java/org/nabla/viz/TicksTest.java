@@ -31,6 +31,9 @@ class TicksTest {
         assertThat(t.hi()).isEqualTo(1.0);
         assertThat(t.labels()).containsExactly("0.5", "0.6", "0.7", "0.8", "0.9", "1.0");
         assertThat(Ticks.linear(1, 20, 6).labels()).containsExactly("0", "5", "10", "15", "20");
+        // Heckbert's step 20 would end the axis at 80; the smaller nice step 10 fits in 8 ticks and ends it at 70
+        assertThat(Ticks.linear(1, 61, 6).hi()).isEqualTo(70.0);
+        assertThat(Ticks.linear(1, 12, 6).labels()).containsExactly("0", "2", "4", "6", "8", "10", "12");
         assertThat(Ticks.linear(-0.3, 0.2, 5).labels()).containsExactly("-0.3", "-0.2", "-0.1", "0.0", "0.1", "0.2");
     }
 
