@@ -40,6 +40,14 @@ public abstract class Chart<P extends Chart<P>> extends Plot<P> {
         return self();
     }
 
+    /** Refuses a range that is not finite lo &lt; hi, naming the chart and the operation. */
+    final void checkRange(String op, double lo, double hi) {
+        if (!Double.isFinite(lo) || !Double.isFinite(hi) || !(hi > lo)) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + "." + op + ": expected finite lo < hi, got ["
+                    + lo + ", " + hi + "]");
+        }
+    }
+
     @Override
     public int width() {
         return width;

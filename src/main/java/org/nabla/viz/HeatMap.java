@@ -68,9 +68,7 @@ public final class HeatMap extends Chart<HeatMap> {
 
     /** Fixes the colour range: lo is the lightest colour, hi the darkest. */
     public HeatMap range(double lo, double hi) {
-        if (!Double.isFinite(lo) || !Double.isFinite(hi) || !(hi > lo)) {
-            throw new IllegalArgumentException("HeatMap.range: expected finite lo < hi, got [" + lo + ", " + hi + "]");
-        }
+        checkRange("range", lo, hi);
         this.lo = lo;
         this.hi = hi;
         return this;

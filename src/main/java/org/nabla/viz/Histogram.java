@@ -51,9 +51,7 @@ public final class Histogram extends Chart<Histogram> {
 
     /** Cuts [lo, hi] into the bins (instead of the range of the data); values outside are not counted. */
     public Histogram range(double lo, double hi) {
-        if (!Double.isFinite(lo) || !Double.isFinite(hi) || !(hi > lo)) {
-            throw new IllegalArgumentException("Histogram.range: expected finite lo < hi, got [" + lo + ", " + hi + "]");
-        }
+        checkRange("range", lo, hi);
         this.lo = lo;
         this.hi = hi;
         return this;

@@ -11,8 +11,13 @@ import java.util.List;
  * <p>Series take the colours of the Tableau 10 palette in the order they are added. Points that cannot
  * be drawn — NaN or infinite, or not positive on a log axis — are skipped (a line is broken there);
  * the axis ranges cover every drawable point, with ticks by {@link Ticks}. The legend (shown when a
- * series has a non-empty name) is placed by the rule in {@link Legend}: the first of nine spots inside
- * the plot area that no drawn segment comes near, otherwise outside on the right.
+ * series has a non-empty name) never covers data: nine spots inside the plot area are tried in the
+ * order top-right, top-left, bottom-right, bottom-left, top-centre, bottom-centre, middle-right,
+ * middle-left, centre, and the first whose box, grown by a clearance of half the stroke (or the dot's
+ * radius) plus 3 pixels, meets no drawn segment or dot is taken — each segment tested against the box
+ * by Liang–Barsky clipping (Y.-D. Liang and B. A. Barsky, "A new concept and method for line
+ * clipping", ACM Trans. Graphics 3(1), 1984). If every spot is taken, the legend goes outside, to the
+ * right of the plot area, which shrinks to make room.
  *
  * @param <P> the concrete plot
  */
