@@ -25,12 +25,11 @@ final class PngPainter implements Painter {
     private final Graphics2D g;
     private final Deque<AffineTransform> saved = new ArrayDeque<>();
 
-    /** Sets {@code java.awt.headless=true} unless the caller chose otherwise; returns the value in force. */
-    static boolean ensureHeadless() {
+    /** Sets {@code java.awt.headless=true} unless the caller chose otherwise. */
+    static void ensureHeadless() {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
-        return Boolean.getBoolean("java.awt.headless");
     }
 
     PngPainter(int width, int height) {
