@@ -16,6 +16,7 @@ import org.nabla.train.Evaluation;
 import org.nabla.train.History;
 import org.nabla.train.Progress;
 import org.nabla.train.Trainer;
+import org.nabla.viz.TrainingPlots;
 
 /**
  * The flagship worked example: a multilayer perceptron 64 → 128 → 64 → 10 (ReLU) that learns to read
@@ -24,7 +25,8 @@ import org.nabla.train.Trainer;
  * <p>The mathematics: logits f(x; θ) = W₃ relu(W₂ relu(W₁x + b₁) + b₂) + b₃; loss the cross-entropy
  * ℓ = −log softmax(f(x))_y averaged over a mini-batch; gradients by one reverse sweep; Adam updates.
  * It prints one line per epoch, the confusion matrix on the held-out 20%, writes the loss and
- * accuracy curves to {@code target/digits-curves.png}, and ends with {@code test accuracy: 0.9xxx}.
+ * accuracy curves to {@code target/digits-curves.png} (drawn by
+ * {@link TrainingPlots#curves}), and ends with {@code test accuracy: 0.9xxx}.
  *
  * <p>Run: {@code mvn -q test-compile exec:java} (the project's default example), or with
  * {@code -Dargs=--quick} for a three-epoch smoke run.
@@ -60,10 +62,7 @@ public final class DigitsClassifier {
         System.out.println("confusion matrix (rows: true digit, columns: predicted) on " + e.examples() + " test digits:");
         System.out.print(e.confusion());
         if (plot != null) {
-            new LinePlot("epoch")
-                    .panel("cross-entropy loss", true, "train", history.trainLosses(), "test", history.validationLosses())
-                    .panel("accuracy", false, "train", history.trainAccuracies(), "test", history.validationAccuracies())
-                    .write(plot);
+            TrainingPlots.curves(history).writePng(plot);
             System.out.println("curves written to " + plot);
         }
         System.out.printf(Locale.ROOT, "test accuracy: %.4f%n", e.accuracy());

@@ -14,6 +14,8 @@ import org.nabla.theory.Agop;
 import org.nabla.theory.MultilayerPerceptron;
 import org.nabla.theory.NeuralFeatureAnsatz;
 import org.nabla.theory.ScalarActivation;
+import org.nabla.viz.Figure;
+import org.nabla.viz.HeatMap;
 
 /**
  * The Neural Feature Ansatz on the digits (Radhakrishnan, Beaglehole, Pandit &amp; Belkin, Science 383,
@@ -62,15 +64,19 @@ public final class AgopVersusNfm {
         Tensor eye = Tensor.eye(64);
         Tensor diagNfm = nfm.mul(eye).sum(1).reshape(8, 8);
         Tensor diagAgop = agop.mul(eye).sum(1).reshape(8, 8);
-        new HeatMap()
-                .panel("mean training digit", train.features().mean(0).reshape(8, 8))
-                .panel("diag W1^T W1 (8x8)", diagNfm)
-                .panel("diag AGOP (8x8)", diagAgop)
-                .panel(String.format(Locale.ROOT, "W1^T W1 (64x64), rho=%.2f", rhoSqrt), nfm)
-                .panel("AGOP^1/2 (64x64)", agopSqrt)
-                .write(png);
+        Figure.row(panel("mean training digit", train.features().mean(0).reshape(8, 8)),
+                panel("diag W1^T W1 (8x8)", diagNfm),
+                panel("diag AGOP (8x8)", diagAgop),
+                panel(String.format(Locale.ROOT, "W1^T W1 (64x64), rho=%.2f", rhoSqrt), nfm),
+                panel("AGOP^1/2 (64x64)", agopSqrt))
+                .writePng(png);
         System.out.println("heat maps written to " + png);
         return new Result(rhoSqrt, rhoLinear, rhoInit, accuracy);
+    }
+
+    /** One heat map panel of the figure. */
+    private static HeatMap panel(String title, Tensor matrix) {
+        return HeatMap.of(matrix).title(title).size(300, 280);
     }
 
     public static void main(String[] args) throws Exception {

@@ -2,11 +2,12 @@ package org.nabla.examples.theory;
 
 import java.nio.file.Path;
 import java.util.Locale;
-import org.nabla.examples.LinePlot;
 import org.nabla.tensor.Rng;
 import org.nabla.tensor.Tensor;
 import org.nabla.theory.Criticality;
 import org.nabla.theory.ScalarActivation;
+import org.nabla.viz.Figure;
+import org.nabla.viz.LinePlot;
 
 /**
  * Depth at and off criticality (Roberts, Yaida &amp; Hanin, <i>The Principles of Deep Learning Theory</i>,
@@ -74,14 +75,14 @@ public final class CriticalDepth {
         }
         System.out.printf(Locale.ROOT, "C_W = 2, per-seed coefficient of variation of q at layer %d: width %d %.3f (predicted %.3f), width %d %.3f (predicted %.3f)%n",
                 depth, width, cvWide[depth - 1], theoryWide[depth - 1], narrow, cvNarrow[depth - 1], theoryNarrow[depth - 1]);
-        new LinePlot("layer l")
-                .panel("mean of q(l) over " + seeds + " nets, width " + width, true, "C_W = 1.5", mean[0], "C_W = 2",
-                        mean[1], "C_W = 2.5", mean[2])
-                .panel("mean / (C_W (C_W/2)^(l-1))", false, "C_W = 1.5", ratio[0], "C_W = 2", ratio[1], "C_W = 2.5",
-                        ratio[2])
-                .panel("C_W = 2: per-seed spread (CV of q)", false, "width " + width, cvWide, "width " + narrow, cvNarrow,
-                        "theory, width " + width, theoryWide, "theory, width " + narrow, theoryNarrow)
-                .write(png);
+        Figure.row(new LinePlot().title("mean of q(l) over " + seeds + " nets, width " + width).xLabel("layer l").logY()
+                        .series("C_W = 1.5", mean[0]).series("C_W = 2", mean[1]).series("C_W = 2.5", mean[2]),
+                new LinePlot().title("mean / (C_W (C_W/2)^(l-1))").xLabel("layer l")
+                        .series("C_W = 1.5", ratio[0]).series("C_W = 2", ratio[1]).series("C_W = 2.5", ratio[2]),
+                new LinePlot().title("C_W = 2: per-seed spread (CV of q)").xLabel("layer l")
+                        .series("width " + width, cvWide).series("width " + narrow, cvNarrow)
+                        .series("theory, width " + width, theoryWide).series("theory, width " + narrow, theoryNarrow))
+                .writePng(png);
         System.out.println("curves written to " + png);
         return new Result(last, prediction, cvWide[depth - 1]);
     }

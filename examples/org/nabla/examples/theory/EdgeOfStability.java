@@ -10,12 +10,13 @@ import org.nabla.autodiff.Autodiff;
 import org.nabla.autodiff.Variable;
 import org.nabla.data.Digits;
 import org.nabla.data.TensorDataset;
-import org.nabla.examples.LinePlot;
 import org.nabla.tensor.Rng;
 import org.nabla.tensor.Tensor;
 import org.nabla.theory.HessianSpectrum;
 import org.nabla.theory.MultilayerPerceptron;
 import org.nabla.theory.ScalarActivation;
+import org.nabla.viz.Figure;
+import org.nabla.viz.LinePlot;
 
 /**
  * Gradient descent at the edge of stability (Cohen, Kaur, Li, Kolter &amp; Talwalkar, "Gradient Descent on
@@ -92,11 +93,11 @@ public final class EdgeOfStability {
         double[] l = losses.stream().mapToDouble(Double::doubleValue).toArray();
         double[] line = new double[s.length];
         Arrays.fill(line, threshold);
-        new LinePlot("measurement (every " + every + " steps)")
-                .panel(String.format(Locale.ROOT, "sharpness, eta = %.3g", learningRate), false, "lambda_max", s,
-                        "2 / eta", line)
-                .panel("training loss", true, "L(theta)", l)
-                .write(png);
+        String measured = "measurement (every " + every + " steps)";
+        Figure.row(new LinePlot().title(String.format(Locale.ROOT, "sharpness, eta = %.3g", learningRate)).xLabel(measured)
+                        .series("lambda_max", s).series("2 / eta", line),
+                new LinePlot().title("training loss").xLabel(measured).logY().series("L(theta)", l))
+                .writePng(png);
         System.out.println("curves written to " + png);
         return new Result(s, l, at.stream().mapToInt(Integer::intValue).toArray(), threshold);
     }

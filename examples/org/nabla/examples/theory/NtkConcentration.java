@@ -1,13 +1,14 @@
 package org.nabla.examples.theory;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.nabla.autodiff.Variable;
-import org.nabla.examples.LinePlot;
 import org.nabla.tensor.Rng;
 import org.nabla.tensor.Tensor;
 import org.nabla.theory.NeuralTangentKernel;
+import org.nabla.viz.LinePlot;
 
 /**
  * The empirical neural tangent kernel concentrating on its infinite-width limit (Jacot, Gabriel &amp;
@@ -66,10 +67,11 @@ public final class NtkConcentration {
         for (int k = 0; k < points; k++) {
             reference[k] = mean[2] * Math.sqrt(100.0 / widths[k]);
         }
-        new LinePlot("k, width m = 10^((k+1)/2)")
-                .panel("||Theta_m - Theta_inf||_F / ||Theta_inf||_F", true, "mean over " + seeds + " seeds", mean,
-                        "min", lo, "max", hi, "c m^(-1/2)", reference)
-                .write(png);
+        double[] m = Arrays.stream(widths).asDoubleStream().toArray();
+        new LinePlot().title("||Theta_m - Theta_inf||_F / ||Theta_inf||_F").xLabel("width m").logX().logY()
+                .series("mean over " + seeds + " seeds", m, mean).series("min", m, lo).series("max", m, hi)
+                .series("c m^(-1/2)", m, reference)
+                .writePng(png);
         System.out.println("curve written to " + png);
         return new Result(widths, mean);
     }

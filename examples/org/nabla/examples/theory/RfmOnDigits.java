@@ -6,9 +6,11 @@ import java.util.Locale;
 import org.nabla.data.Digits;
 import org.nabla.data.Split;
 import org.nabla.data.TensorDataset;
-import org.nabla.examples.LinePlot;
 import org.nabla.tensor.Tensor;
 import org.nabla.theory.RecursiveFeatureMachine;
+import org.nabla.viz.Figure;
+import org.nabla.viz.HeatMap;
+import org.nabla.viz.LinePlot;
 
 /**
  * The Recursive Feature Machine against the plain Laplace kernel and a neural network on the digits
@@ -66,13 +68,12 @@ public final class RfmOnDigits {
         Arrays.fill(laplaceLine, accuracy[0]);
         double[] mlpLine = new double[rounds + 1];
         Arrays.fill(mlpLine, mlp);
-        new LinePlot("fit (1: M = I, then one per AGOP round)")
-                .panel("test accuracy on the digits", false, "RFM", accuracy, "Laplace kernel (M = I)", laplaceLine,
-                        "MLP 64-128-10", mlpLine)
-                .write(curvePng);
-        new HeatMap().panel("diag M after " + rounds + " rounds (8x8)", m.mul(Tensor.eye(64)).sum(1).reshape(8, 8))
-                .panel("mean training digit", x.mean(0).reshape(8, 8))
-                .write(diagonalPng);
+        new LinePlot().title("test accuracy on the digits").xLabel("fit (1: M = I, then one per AGOP round)")
+                .series("RFM", accuracy).series("Laplace kernel (M = I)", laplaceLine).series("MLP 64-128-10", mlpLine)
+                .writePng(curvePng);
+        Figure.row(HeatMap.of(m.mul(Tensor.eye(64)).sum(1).reshape(8, 8)).title("diag M after " + rounds + " rounds (8x8)"),
+                HeatMap.of(x.mean(0).reshape(8, 8)).title("mean training digit"))
+                .writePng(diagonalPng);
         System.out.println("pictures written to " + curvePng + " and " + diagonalPng);
         return new Result(accuracy, mlp);
     }

@@ -8,6 +8,9 @@ import org.nabla.tensor.Tensor;
  * predicted as class j. From it: accuracy = Σᵢ Cᵢᵢ / Σᵢⱼ Cᵢⱼ, precision of class j = Cⱼⱼ / Σᵢ Cᵢⱼ,
  * recall of class i = Cᵢᵢ / Σⱼ Cᵢⱼ, and F₁ = 2PR/(P + R) (Manning, Raghavan &amp; Schütze,
  * Introduction to Information Retrieval, §8.3).
+ *
+ * <p>To draw it as a heat map: {@code TrainingPlots.confusion(matrix).writePng(path)} in
+ * {@code org.nabla.viz} ({@code train} is below {@code viz} and does not know it).
  */
 public final class ConfusionMatrix {
     private final long[][] counts;

@@ -4,7 +4,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** The per-epoch records of a training run, in order. */
+/**
+ * The per-epoch records of a training run, in order.
+ *
+ * <p>To draw the loss and accuracy curves: {@code TrainingPlots.curves(history).writePng(path)} in
+ * {@code org.nabla.viz}. The drawing lives there, not in a {@code plot} method here, because packages
+ * depend one way ({@code train} is below {@code viz}, see docs/seeing.md).
+ */
 public final class History {
     private final List<EpochRecord> epochs = new ArrayList<>();
 

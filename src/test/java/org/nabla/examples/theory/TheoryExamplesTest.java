@@ -1,16 +1,13 @@
 package org.nabla.examples.theory;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.nabla.tensor.Tensor;
 
 /** The theory examples in their quick modes: each runs, writes its picture, and shows its effect. */
 class TheoryExamplesTest {
@@ -24,23 +21,10 @@ class TheoryExamplesTest {
     }
 
     @Test
-    void heatMapDrawsEachPanelAndRejectsNonMatrices() throws IOException {
-        Path png = dir.resolve("h.png");
-        new HeatMap().panel("a", Tensor.of(new double[][] {{0, 1}, {2, 3}})).panel("b", Tensor.eye(3)).write(png);
-        BufferedImage img = image(png);
-        assertThat(img.getWidth()).isEqualTo(2 * 260);
-        assertThat(new Color(img.getRGB(12, 42))).isEqualTo(HeatMap.color(0.0)); // a[0][0] = min: white
-        assertThat(new Color(img.getRGB(10 + 239, 40 + 239))).isEqualTo(HeatMap.color(1.0)); // a[1][1] = max
-        assertThatThrownBy(() -> new HeatMap().panel("v", Tensor.of(1, 2, 3))).hasMessageContaining("v")
-                .hasMessageContaining("[3]");
-        assertThatThrownBy(() -> new HeatMap().write(png)).hasMessageContaining("no panels");
-    }
-
-    @Test
     void agopVersusNfmQuick() throws Exception {
         Path png = dir.resolve("agop.png");
         AgopVersusNfm.Result r = AgopVersusNfm.run(true, png);
-        assertThat(image(png).getWidth()).isEqualTo(5 * 260);
+        assertThat(image(png).getWidth()).isEqualTo(5 * 300);
         // training moves W₁ᵀW₁ towards AGOP^½ (relative to the same matrix at initialization)
         assertThat(r.rhoSqrt()).isGreaterThan(r.rhoSqrtAtInit());
         assertThat(r.testAccuracy()).isGreaterThan(0.5);
