@@ -85,7 +85,7 @@ class ReadmeTest {
     }
 
     @Test
-    void quickstartTrainsADigitClassifier() {
+    void quickstartTrainsADigitClassifierAndDrawsItsLossCurve() throws Exception {
         PrintStream old = System.out;
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
@@ -98,5 +98,8 @@ class ReadmeTest {
         String last = out.strip().substring(out.strip().lastIndexOf('\n') + 1);
         assertThat(last).startsWith("test accuracy: ");
         assertThat(Double.parseDouble(last.substring("test accuracy: ".length()))).isGreaterThan(0.95);
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(Path.of("target", "loss.png").toFile());
+        assertThat(png).as("target/loss.png, the loss curve the Quickstart draws").isNotNull();
+        assertThat(png.getWidth()).isGreaterThan(100);
     }
 }
