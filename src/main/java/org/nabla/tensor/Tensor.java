@@ -157,12 +157,29 @@ public final class Tensor {
         return arange(0, n, 1);
     }
 
-    /** The 1-d tensor start, start+step, … (values &lt; stop for step &gt; 0, &gt; stop for step &lt; 0). */
+    /**
+     * The 1-d tensor start, start+step, … (values &lt; stop for step &gt; 0, &gt; stop for step &lt; 0):
+     * ⌈(stop − start)/step⌉ values, as {@code numpy.arange}.
+     *
+     * @throws IllegalArgumentException when start, stop or step is NaN or infinite, step is 0, or the
+     *     range holds more values than a tensor can ({@code arange(0.0, 1.0E12, 1.0): shape
+     *     [1000000000000] has more than 2147483647 elements}, as {@link #zeros(int...)} says)
+     */
     public static Tensor arange(double start, double stop, double step) {
+        String call = "arange(" + start + ", " + stop + ", " + step + ")";
         if (step == 0 || Double.isNaN(step)) {
             throw new IllegalArgumentException("arange: step must be non-zero, got " + step);
         }
-        int n = (int) Math.max(0, Math.ceil((stop - start) / step));
+        if (!Double.isFinite(start) || !Double.isFinite(stop) || !Double.isFinite(step)) {
+            throw new IllegalArgumentException(call + ": start, stop and step must be finite numbers");
+        }
+        double count = Math.max(0, Math.ceil((stop - start) / step));
+        if (!(count <= Integer.MAX_VALUE)) {
+            throw new IllegalArgumentException(call + ": shape [" + (Double.isInfinite(count) ? "∞"
+                    : new java.math.BigDecimal(count).toPlainString()) + "] has more than " + Integer.MAX_VALUE
+                    + " elements");
+        }
+        int n = (int) count;
         double[] d = new double[n];
         for (int i = 0; i < n; i++) {
             d[i] = start + i * step;
@@ -1176,7 +1193,13 @@ public final class Tensor {
         return mean(null, false);
     }
 
-    /** Arithmetic mean over the given axes (all when null): the sum divided by the number of terms. */
+    /**
+     * Arithmetic mean over the given axes (all when null): the sum divided by the number of terms,
+     * (Σ xᵢ)/n. Where that sum overflows although every term is finite (the mean of [10³⁰⁸, 10³⁰⁸] is
+     * 10³⁰⁸), the sum is taken scaled by a power of two, 2ᵏ · ((Σ xᵢ·2⁻ᵏ)/n) with 2ᵏ ≥ 2n, which is the
+     * same sum to within rounding and cannot overflow (|Σ xᵢ·2⁻ᵏ| ≤ max |xᵢ|/2);
+     * an infinite or NaN term gives the infinite or NaN mean of the formula.
+     */
     public Tensor mean(int[] axes, boolean keepDims) {
         Tensor leading = sumLeadingAxes(axes, keepDims, "mean");
         if (leading != null) {
@@ -1184,9 +1207,39 @@ public final class Tensor {
             for (int a : axes) {
                 count *= dim(a);
             }
-            return leading.div((double) count);
+            Tensor m = leading.div((double) count);
+            if (allFinite(m.data)) {
+                return m;
+            }
         }
-        return reduce(axes, keepDims, "mean", (s, f, n) -> sumRow(s, f, n) / n);
+        return reduce(axes, keepDims, "mean", Tensor::meanRow);
+    }
+
+    private static boolean allFinite(double[] d) {
+        for (double v : d) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double meanRow(double[] s, int from, int n) {
+        double sum = sumRow(s, from, n);
+        if (Double.isFinite(sum)) {
+            return sum / n;
+        }
+        // Σ xᵢ·2⁻ᵏ with 2ᵏ ≥ 2n is exact scaling (no rounding but of terms that become subnormal,
+        // negligible beside a sum that overflowed) and at most max |xᵢ|/2, so it cannot overflow
+        int k = 65 - Long.numberOfLeadingZeros(n);
+        double scaled = 0.0;
+        for (int i = from, e = from + n; i < e; i++) {
+            if (!Double.isFinite(s[i])) {
+                return sum / n; // the formula's own ∞ or NaN
+            }
+            scaled += Math.scalb(s[i], -k);
+        }
+        return Math.scalb(scaled / n, k);
     }
 
     /** Arithmetic mean over one axis. */
@@ -1404,7 +1457,12 @@ public final class Tensor {
         return scale * Math.sqrt(acc);
     }
 
-    /** The p-norm (Σ |x|^p)^(1/p) over the given axes; p = ∞ gives max |x|. */
+    /**
+     * The p-norm ‖x‖_p = (Σ |xᵢ|ᵖ)^(1/p) over the given axes (all when null); p = ∞ gives max |xᵢ|.
+     * Where Σ |xᵢ|ᵖ would overflow or underflow (‖[10²⁰⁰, 10²⁰⁰]‖₂ = 1.414·10²⁰⁰) it is computed
+     * scaled, as s · (Σ (|xᵢ|/s)ᵖ)^(1/p) with s = max |xᵢ|, like {@link #norm()}; a NaN gives NaN and
+     * otherwise an infinite element ∞. The norm of an empty slice is 0.
+     */
     public Tensor norm(double p, int[] axes, boolean keepDims) {
         if (!(p > 0)) {
             throw new IllegalArgumentException("norm: expected p > 0, got " + p);
@@ -1412,7 +1470,38 @@ public final class Tensor {
         if (Double.isInfinite(p)) {
             return abs().max(axes, keepDims);
         }
-        return abs().pow(p).sum(axes, keepDims).pow(1.0 / p);
+        return reduce(axes, keepDims, "norm", (s, f, n) -> pNormRow(s, f, n, p));
+    }
+
+    /** ‖x‖_p of a row, plainly where Σ |xᵢ|ᵖ is safely in range, else scaled by max |xᵢ|. */
+    private static double pNormRow(double[] s, int from, int n, double p) {
+        double acc = 0.0;
+        for (int i = from, e = from + n; i < e; i++) {
+            double a = Math.abs(s[i]);
+            acc += p == 2 ? a * a : p == 1 ? a : Math.pow(a, p);
+        }
+        if (acc < Double.POSITIVE_INFINITY && acc >= 0x1p-900 || acc == 0.0 && maxAbs(s, from, n) == 0.0
+                || Double.isNaN(acc)) {
+            return p == 2 ? Math.sqrt(acc) : p == 1 ? acc : Math.pow(acc, 1.0 / p);
+        }
+        double scale = maxAbs(s, from, n);
+        if (Double.isInfinite(scale)) {
+            return scale;
+        }
+        double scaled = 0.0;
+        for (int i = from, e = from + n; i < e; i++) {
+            double t = Math.abs(s[i]) / scale;
+            scaled += p == 2 ? t * t : p == 1 ? t : Math.pow(t, p);
+        }
+        return scale * (p == 2 ? Math.sqrt(scaled) : p == 1 ? scaled : Math.pow(scaled, 1.0 / p));
+    }
+
+    private static double maxAbs(double[] s, int from, int n) {
+        double m = 0.0;
+        for (int i = from, e = from + n; i < e; i++) {
+            m = Math.max(m, Math.abs(s[i]));
+        }
+        return m;
     }
 
     // ------------------------------------------------------------------ matmul
