@@ -116,31 +116,7 @@ public abstract class Optimizer {
      * @param gradients the result of {@code loss.backward()}
      */
     public void step(Gradients gradients) {
-        if (nanGuard) {
-            guardedStep(gradients);
-            return;
-        }
-        try (NoGrad scope = NoGrad.enter()) {
-            int index = 0;
-            for (ParameterGroup group : groups) {
-                for (Parameter p : group.parameters()) {
-                    if (gradients.contains(p)) {
-                        Tensor g = gradients.of(p);
-                        p.set(update(group, p.value(), g, parameterState.get(index)));
-                    }
-                    index++;
-                }
-            }
-        }
-    }
-
-    /** All new values first; nothing is written (values or state) unless every one is finite. */
-    private void guardedStep(Gradients gradients) {
-        state(); // brings state kept outside the maps (Adam's moment arrays) into them, to be snapshot
-        List<Map<String, Tensor>> before = new ArrayList<>();
-        for (Map<String, Tensor> s : parameterState) {
-            before.add(new HashMap<>(s));
-        }
+        List<Map<String, Tensor>> before = nanGuard ? snapshot() : null;
         List<Parameter> changed = new ArrayList<>();
         List<Tensor> values = new ArrayList<>();
         try (NoGrad scope = NoGrad.enter()) {
@@ -150,18 +126,14 @@ public abstract class Optimizer {
                     if (gradients.contains(p)) {
                         Tensor g = gradients.of(p);
                         Tensor v = update(group, p.value(), g, parameterState.get(index));
-                        String problem = nonFinite(p, v, g);
-                        if (problem != null) {
-                            for (int i = 0; i < before.size(); i++) {
-                                parameterState.get(i).clear();
-                                parameterState.get(i).putAll(before.get(i));
-                            }
-                            stateRestored();
-                            throw new ArithmeticException(name() + ".step: " + problem + "; no parameter was changed"
-                                    + " (NaN guard)");
+                        if (before == null) {
+                            p.set(v);
+                        } else {
+                            // guarded: all new values first; nothing is written unless every one is finite
+                            rollBackUnlessFinite(before, p, v, g);
+                            changed.add(p);
+                            values.add(v);
                         }
-                        changed.add(p);
-                        values.add(v);
                     }
                     index++;
                 }
@@ -169,6 +141,27 @@ public abstract class Optimizer {
         }
         for (int i = 0; i < changed.size(); i++) {
             changed.get(i).set(values.get(i));
+        }
+    }
+
+    private List<Map<String, Tensor>> snapshot() {
+        state(); // brings state kept outside the maps (Adam's moment arrays) into them
+        List<Map<String, Tensor>> before = new ArrayList<>();
+        for (Map<String, Tensor> s : parameterState) {
+            before.add(new HashMap<>(s));
+        }
+        return before;
+    }
+
+    private void rollBackUnlessFinite(List<Map<String, Tensor>> before, Parameter p, Tensor v, Tensor g) {
+        String problem = nonFinite(p, v, g);
+        if (problem != null) {
+            for (int i = 0; i < before.size(); i++) {
+                parameterState.get(i).clear();
+                parameterState.get(i).putAll(before.get(i));
+            }
+            stateRestored();
+            throw new ArithmeticException(name() + ".step: " + problem + "; no parameter was changed (NaN guard)");
         }
     }
 

@@ -11,13 +11,11 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nabla.SpecialFiles;
 
 /**
  * The cases of the second reliability round for IDX, MNIST and CSV files: size computations that
@@ -67,14 +65,7 @@ class DataFileReliabilityTest {
     @Test
     void aFifoIsRefusedWithoutBlocking() throws Exception {
         Path fifo = dir.resolve("pipe.csv");
-        Process mk;
-        try {
-            mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
-        } catch (IOException noMkfifo) {
-            Assumptions.abort("mkfifo is not available (not a POSIX system)");
-            return;
-        }
-        Assumptions.assumeTrue(mk.waitFor(10, TimeUnit.SECONDS) && mk.exitValue() == 0, "mkfifo failed");
+        SpecialFiles.fifo(fifo);
         assertTimeoutPreemptively(Duration.ofSeconds(20), () -> READERS.forEach((name, r) ->
                 assertThatThrownBy(() -> r.read(fifo)).as(name).isInstanceOf(FileSystemException.class)
                         .hasMessageStartingWith(fifo + ": is not a regular file (a FIFO, socket or device), expected a")));
@@ -83,18 +74,8 @@ class DataFileReliabilityTest {
     @Test
     void anUnreadableFileIsRefusedNamingIt() throws IOException {
         Path p = write("t.csv", "1,2\n".getBytes(StandardCharsets.US_ASCII));
-        try {
-            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("---------"));
-        } catch (UnsupportedOperationException notPosix) {
-            Assumptions.abort("no POSIX permissions");
-        }
-        try {
-            Assumptions.assumeFalse(Files.isReadable(p), "running as root: every file is readable");
-            READERS.forEach((name, r) -> assertThatThrownBy(() -> r.read(p)).as(name)
-                    .isInstanceOf(AccessDeniedException.class).hasMessage(p + ": permission denied"));
-        } finally {
-            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-------"));
-        }
+        SpecialFiles.whileUnreadable(p, () -> READERS.forEach((name, r) -> assertThatThrownBy(() -> r.read(p)).as(name)
+                    .isInstanceOf(AccessDeniedException.class).hasMessage(p + ": permission denied")));
     }
 
     @Test

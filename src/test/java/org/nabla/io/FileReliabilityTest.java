@@ -18,18 +18,16 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nabla.SpecialFiles;
 import org.nabla.activation.Tanh;
 import org.nabla.layer.Linear;
 import org.nabla.layer.Sequential;
@@ -184,14 +182,7 @@ class FileReliabilityTest {
     @Test
     void aFifoIsRefusedWithoutBlocking() throws Exception {
         Path fifo = dir.resolve("pipe.npz");
-        Process mk;
-        try {
-            mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
-        } catch (IOException noMkfifo) {
-            Assumptions.abort("mkfifo is not available (not a POSIX system)");
-            return;
-        }
-        Assumptions.assumeTrue(mk.waitFor(10, TimeUnit.SECONDS) && mk.exitValue() == 0, "mkfifo failed");
+        SpecialFiles.fifo(fifo);
         assertTimeoutPreemptively(GUARD, () -> READERS.forEach((name, r) -> assertThatThrownBy(() -> r.read(fifo))
                 .as(name).isInstanceOf(FileSystemException.class)
                 .hasMessageStartingWith(fifo + ": is not a regular file (a FIFO, socket or device), expected an")));
@@ -200,18 +191,8 @@ class FileReliabilityTest {
     @Test
     void anUnreadableFileIsRefusedNamingIt() throws IOException {
         Path p = checkpoint();
-        try {
-            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("---------"));
-        } catch (UnsupportedOperationException notPosix) {
-            Assumptions.abort("no POSIX permissions");
-        }
-        try {
-            Assumptions.assumeFalse(Files.isReadable(p), "running as root: every file is readable");
-            READERS.forEach((name, r) -> assertThatThrownBy(() -> r.read(p)).as(name)
-                    .isInstanceOf(java.nio.file.AccessDeniedException.class).hasMessage(p + ": permission denied"));
-        } finally {
-            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-------"));
-        }
+        SpecialFiles.whileUnreadable(p, () -> READERS.forEach((name, r) -> assertThatThrownBy(() -> r.read(p)).as(name)
+                    .isInstanceOf(java.nio.file.AccessDeniedException.class).hasMessage(p + ": permission denied")));
     }
 
     /** A stream on a disk that fills up after {@code room} bytes. */
