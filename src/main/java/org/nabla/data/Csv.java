@@ -197,10 +197,14 @@ public final class Csv {
         long lineNo = 0;
         boolean needHeader = header;
         List<String> fields = new ArrayList<>();
+        // a line of L characters holds at most L/2 + 1 numbers (4L bytes as doubles): longer lines than
+        // the budget allows are cut off while reading, before a gzip bomb of one endless line fills memory
+        long maxChars = Math.min(Idx.MAX_VALUES, Math.max(1 << 16, budget / 4));
+        StringBuilder buffer = new StringBuilder();
         while (true) {
             String line;
             try {
-                line = r.readLine();
+                line = readLine(r, buffer, maxChars, name, lineNo + 1);
             } catch (ZipException | EOFException e) {
                 throw DataFileException.atLine(name, lineNo + 1, -1, "the gzip stream is corrupt or truncated ("
                         + DataFiles.reason(e) + ")");
@@ -262,6 +266,31 @@ public final class Csv {
                     + ", expected at least one line of numbers");
         }
         return t;
+    }
+
+    /** A line without its terminator (\n, \r or \r\n, as BufferedReader.readLine), or null at the end. */
+    private static String readLine(BufferedReader r, StringBuilder sb, long maxChars, String name, long lineNo)
+            throws IOException {
+        sb.setLength(0);
+        int c;
+        while ((c = r.read()) >= 0) {
+            if (c == '\n') {
+                return sb.toString();
+            }
+            if (c == '\r') {
+                r.mark(1);
+                if (r.read() != '\n') {
+                    r.reset();
+                }
+                return sb.toString();
+            }
+            if (sb.length() >= maxChars) {
+                throw DataFileException.atLine(name, lineNo, -1, "the line is longer than " + maxChars
+                        + " characters, more than the budget allows (pass a larger budget with Csv.maxBytes to read it)");
+            }
+            sb.append((char) c);
+        }
+        return sb.length() > 0 ? sb.toString() : null;
     }
 
     private static String printable(char c) {

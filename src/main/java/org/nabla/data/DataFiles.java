@@ -77,6 +77,9 @@ final class DataFiles {
 
     /** What went wrong, never "null": the message, or the exception's type when it has none. */
     static String reason(Throwable e) {
+        if (e instanceof AccessDeniedException a) {
+            return "permission denied" + (a.getFile() != null ? " (" + a.getFile() + ")" : "");
+        }
         String m = e instanceof FileSystemException f ? f.getReason() : e.getMessage();
         return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }

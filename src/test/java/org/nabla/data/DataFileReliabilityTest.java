@@ -119,6 +119,20 @@ class DataFileReliabilityTest {
     }
 
     @Test
+    void anEndlessLineIsCutOffWhileReading() throws IOException {
+        byte[] line = new byte[1 << 20];
+        java.util.Arrays.fill(line, (byte) '7');
+        Path p = write("long.csv.gz", IdxFiles.gzip(line));
+        assertThatThrownBy(() -> Csv.format().maxBytes(1 << 18).readTable(p)).isInstanceOf(DataFileException.class)
+                .hasMessage(p + ": line 1: the line is longer than 65536 characters, more than the budget allows (pass a"
+                        + " larger budget with Csv.maxBytes to read it)");
+        assertThat(Csv.format().readTable(p).item()).isEqualTo(Double.parseDouble(new String(line,
+                StandardCharsets.US_ASCII)));
+        assertThat(Csv.format().readTable(new ByteArrayInputStream("1,2\r3,4\r\n\n5,6".getBytes(StandardCharsets.US_ASCII)),
+                "s").toArray()).containsExactly(1, 2, 3, 4, 5, 6);
+    }
+
+    @Test
     void messagesNeverSayNull() throws IOException {
         for (byte[] bytes : new byte[][] {{0x1f, (byte) 0x8b}, {0x1f, (byte) 0x8b, 8}, {0x1f, (byte) 0x8b, 8, 0, 0}}) {
             Path p = write("g", bytes);
