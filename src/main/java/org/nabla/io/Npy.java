@@ -377,7 +377,8 @@ public final class Npy {
                 Map.entry("uint32", "=u4"), Map.entry("uint64", "=u8"), Map.entry("bool", "|b1"),
                 Map.entry("?", "|b1"), Map.entry("b", "|i1"), Map.entry("B", "|u1"), Map.entry("h", "=i2"),
                 Map.entry("H", "=u2"), Map.entry("i", "=i4"), Map.entry("I", "=u4"), Map.entry("q", "=i8"),
-                Map.entry("Q", "=u8"));
+                Map.entry("Q", "=u8"), Map.entry("l", "=i8"), Map.entry("L", "=u8"), Map.entry("int", "=i8"),
+                Map.entry("float", "=f8"));
 
         static Dtype parse(String descr, String name, long at) throws NpyFormatException {
             String d = descr;
@@ -411,12 +412,9 @@ public final class Npy {
             if (!supportedKind || "<>|=".indexOf(bo) < 0) {
                 throw NpyFormatException.at(name, at, "dtype '" + descr + "' is not supported" + help);
             }
-            if (bo == '|' && size != 1) {
-                throw NpyFormatException.at(name, at, "dtype '" + descr + "': '|' (no byte order) is only for 1-byte types"
-                        + help);
-            }
-            ByteOrder order = bo == '>' ? ByteOrder.BIG_ENDIAN
-                    : bo == '=' ? ByteOrder.nativeOrder() : ByteOrder.LITTLE_ENDIAN;
+            // '=' and '|' (not applicable) mean the machine's order, as numpy.dtype('|f8') reads them
+            ByteOrder order = bo == '>' ? ByteOrder.BIG_ENDIAN : bo == '<' ? ByteOrder.LITTLE_ENDIAN
+                    : ByteOrder.nativeOrder();
             return new Dtype(descr, kind, size, order);
         }
 
@@ -633,28 +631,54 @@ public final class Npy {
             return r;
         }
 
+        /**
+         * A Python integer literal as {@code ast.literal_eval} reads it (NumPy parses headers so): an
+         * optional sign, decimal digits (no leading zeros) or 0x/0o/0b digits, single underscores
+         * between digits, and the Python 2 suffix L of old files.
+         */
         private long integer(String where) throws NpyFormatException {
             skipSpace();
             int start = i;
-            if (i < s.length() && s.charAt(i) == '-') {
+            boolean negative = false;
+            if (i < s.length() && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
+                negative = s.charAt(i) == '-';
                 i++;
             }
-            while (i < s.length() && Character.isDigit(s.charAt(i)) && s.charAt(i) < 128) {
+            int radix = 10;
+            if (i + 1 < s.length() && s.charAt(i) == '0' && "xXoObB".indexOf(s.charAt(i + 1)) >= 0) {
+                char p = Character.toLowerCase(s.charAt(i + 1));
+                radix = p == 'x' ? 16 : p == 'o' ? 8 : 2;
+                i += 2;
+            }
+            StringBuilder digits = new StringBuilder();
+            boolean underscore = false;
+            while (i < s.length()) {
+                char c = s.charAt(i);
+                if (c == '_' && !underscore && (digits.length() > 0 || radix != 10)) {
+                    underscore = true;
+                } else if (c < 128 && Character.digit(c, radix) >= 0) {
+                    digits.append(c);
+                    underscore = false;
+                } else {
+                    break;
+                }
                 i++;
             }
-            if (i == start || (i == start + 1 && s.charAt(start) == '-')) {
+            boolean leadingZero = radix == 10 && digits.length() > 1 && digits.charAt(0) == '0'
+                    && !digits.toString().matches("0+");
+            if (digits.length() == 0 || underscore || leadingZero) {
                 i = start;
                 throw error("a whole number in " + where);
             }
-            String digits = s.substring(start, i);
             if (i < s.length() && (s.charAt(i) == 'L' || s.charAt(i) == 'l')) {
                 i++; // Python 2 long literal, as in old files
             }
-            if (digits.length() > 18) {
+            java.math.BigInteger v = new java.math.BigInteger(digits.toString(), radix);
+            if (v.bitLength() > 62) {
                 i = start;
-                throw error("a number of at most 18 digits in " + where);
+                throw error("a number below 2^62 in " + where);
             }
-            return Long.parseLong(digits);
+            return negative ? -v.longValue() : v.longValue();
         }
 
         private void skipBrackets() throws NpyFormatException {

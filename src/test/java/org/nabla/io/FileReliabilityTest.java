@@ -130,7 +130,7 @@ class FileReliabilityTest {
         assertThat(header("{'descr': '<f8', 'fortran_order': False, 'shape': (2, 3), }", six).shape().dims())
                 .containsExactly(2, 3);
         byte[] one = ByteBuffer.allocate(8).order(ByteOrder.nativeOrder()).putDouble(2.5).array();
-        for (String descr : new String[] {"f8", "float64", "d", "=f8"}) {
+        for (String descr : new String[] {"f8", "float64", "d", "=f8", "|f8", "float"}) {
             assertThat(header("{'descr': '" + descr + "', 'fortran_order': False, 'shape': (), }", one).item())
                     .as(descr).isEqualTo(2.5);
         }
@@ -143,6 +143,17 @@ class FileReliabilityTest {
                 .hasMessageContaining("expected a whole number in the tuple given as 'descr'");
         assertThatThrownBy(() -> header("{'descr': 'O', 'fortran_order': False, 'shape': (), }", one))
                 .hasMessageContaining("holds pickled Python objects");
+        // sizes are Python literals, as ast.literal_eval (which NumPy uses) reads them
+        for (String size : new String[] {"+1", "0x1", "0o1", "0b1", "1L", "0x_1", " 1"}) {
+            assertThat(header("{'descr': '<f8', 'fortran_order': False, 'shape': (" + size + ",), }", one).size())
+                    .as(size).isEqualTo(1);
+        }
+        assertThat(header("{'descr': '|u1', 'fortran_order': False, 'shape': (1_0,), }", new byte[10]).size())
+                .isEqualTo(10);
+        for (String size : new String[] {"01", "0_0_1", "1__0", "1_", "_1", "0x", "True", "1.0", "1e1", "- 1"}) {
+            assertThatThrownBy(() -> header("{'descr': '<f8', 'fortran_order': False, 'shape': (" + size + ",), }",
+                    one)).as(size).isInstanceOf(NpyFormatException.class).hasMessageContaining(" in the shape");
+        }
     }
 
     @Test

@@ -189,7 +189,7 @@ class FileFuzzTest {
         char kind = m.group(2).charAt(0);
         int size = Integer.parseInt(m.group(3));
         boolean valid = (kind == 'f' && size >= 4) || kind == 'i' || kind == 'u' || (kind == 'b' && size == 1);
-        if (!valid || (order == '|' && size != 1)) {
+        if (!valid) {
             return null;
         }
         String shape = m.group(5).trim();
@@ -214,7 +214,7 @@ class FileFuzzTest {
             return null;
         }
         ByteBuffer data = ByteBuffer.wrap(b, 10 + hl, b.length - 10 - hl).slice()
-                .order(order == '>' ? ByteOrder.BIG_ENDIAN : order == '=' ? ByteOrder.nativeOrder() : ByteOrder.LITTLE_ENDIAN);
+                .order(order == '>' ? ByteOrder.BIG_ENDIAN : order == '<' ? ByteOrder.LITTLE_ENDIAN : ByteOrder.nativeOrder());
         double[] v = new double[(int) count];
         for (int i = 0; i < v.length; i++) {
             v[i] = switch (kind) {
