@@ -56,7 +56,7 @@ public final class Csv {
      */
     public Csv maxBytes(long maxBytes) {
         if (maxBytes < 0) {
-            throw new IllegalArgumentException("Csv.maxBytes: expected a budget ≥ 0 bytes, got " + maxBytes);
+            throw new IllegalArgumentException("Csv.maxBytes: expected a budget of at least 0 bytes, got " + maxBytes);
         }
         return new Csv(delimiter, header, targetIndex, targetName, maxBytes);
     }

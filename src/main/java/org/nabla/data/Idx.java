@@ -94,11 +94,19 @@ public final class Idx {
      * of the file, or 1 GiB when that is more (a gzipped file may hold up to 1032 times its size).
      */
     public static Tensor read(Path file, long maxBytes) throws IOException {
+        requireBudget(maxBytes);
         return read(file, -1, 1.0, maxBytes);
+    }
+
+    private static void requireBudget(long maxBytes) {
+        if (maxBytes < 0) {
+            throw new IllegalArgumentException("Idx.read: expected a budget of at least 0 bytes, got " + maxBytes);
+        }
     }
 
     /** Reads any IDX data from a stream within a budget of {@code maxBytes} bytes of doubles. */
     public static Tensor read(InputStream in, String name, long maxBytes) throws IOException {
+        requireBudget(maxBytes);
         return parse(in, name, -1, -1, 1.0, maxBytes);
     }
 

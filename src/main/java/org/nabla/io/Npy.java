@@ -96,7 +96,14 @@ public final class Npy {
      * {@code maxBytes} bytes as doubles (8 bytes per value, whatever the dtype in the stream).
      */
     public static Tensor read(InputStream in, String name, long maxBytes) throws IOException {
+        requireBudget("Npy.read", maxBytes);
         return read(in, name, -1, maxBytes);
+    }
+
+    static void requireBudget(String op, long maxBytes) {
+        if (maxBytes < 0) {
+            throw new IllegalArgumentException(op + ": expected a budget of at least 0 bytes, got " + maxBytes);
+        }
     }
 
     /** Reads .npy data held in memory. */

@@ -73,6 +73,7 @@ public final class Npz {
      * while inflating as soon as it would pass the budget.
      */
     public static LinkedHashMap<String, Tensor> read(Path file, long maxBytes) throws IOException {
+        Npy.requireBudget("Npz.read", maxBytes);
         long length = ReadableFile.length(file, "an .npz archive");
         long budget = Math.min(maxBytes, 8 * (MAX_DEFLATE_RATIO * length + (1 << 16)));
         LinkedHashMap<String, Tensor> out = new LinkedHashMap<>();

@@ -47,6 +47,8 @@ final class ZipNames {
             long cdSize = t.getInt(eocd + 12) & 0xFFFFFFFFL;
             long cdOffset = t.getInt(eocd + 16) & 0xFFFFFFFFL;
             long eocdAt = size - tail + eocd;
+            // bytes before the archive (a self-extracting stub) shift every offset, as ZipFile allows
+            long shift = Math.max(0, eocdAt - cdSize - cdOffset);
             if ((entries == 0xFFFF || cdSize == 0xFFFFFFFFL || cdOffset == 0xFFFFFFFFL) && eocdAt >= 20) {
                 ByteBuffer loc = read(ch, eocdAt - 20, 20, archive);
                 if (loc.getInt(0) == ZIP64_LOCATOR) {
@@ -55,10 +57,12 @@ final class ZipNames {
                         entries = z.getLong(32);
                         cdSize = z.getLong(40);
                         cdOffset = z.getLong(48);
+                        shift = 0;
                     }
                 }
             }
-            if (cdSize > size || cdOffset > size - cdSize || cdSize > Integer.MAX_VALUE) {
+            cdOffset += shift;
+            if (cdSize > size || cdOffset < 0 || cdOffset > size - cdSize || cdSize > Integer.MAX_VALUE) {
                 throw NpyFormatException.inFile(archive, "is a corrupt zip archive (its central directory of " + cdSize
                         + " bytes at byte " + cdOffset + " lies outside the " + size + "-byte file)", null);
             }
@@ -73,7 +77,7 @@ final class ZipNames {
                 }
                 byte[] central = new byte[nameLen];
                 cd.get(p + 46, central);
-                long local = localOffset(cd, p, nameLen, extraLen);
+                long local = localOffset(cd, p, nameLen, extraLen) + shift;
                 ByteBuffer lh = read(ch, checkedOffset(local, 30, size, archive), 30, archive);
                 int localLen = lh.getShort(26) & 0xFFFF;
                 byte[] localName = lh.getInt(0) == LOCAL && local + 30 + localLen <= size

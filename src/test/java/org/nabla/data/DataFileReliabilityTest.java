@@ -105,6 +105,10 @@ class DataFileReliabilityTest {
                         + "gzip bomb; pass a larger budget to read it)"));
         byte[] ok = IdxFiles.idx(0x00000801, new int[] {1000}, new byte[1000]);
         assertThat(Idx.read(write("ok.gz", IdxFiles.gzip(ok))).size()).isEqualTo(1000);
+        assertThatThrownBy(() -> Idx.read(p, -1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Idx.read: expected a budget of at least 0 bytes, got -1");
+        assertThatThrownBy(() -> Csv.format().maxBytes(-1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Csv.maxBytes: expected a budget of at least 0 bytes, got -1");
         assertThatThrownBy(() -> Idx.read(new ByteArrayInputStream(ok), "s", 7999)).hasMessageStartingWith("s: byte 8:")
                 .hasMessageContaining("more than the budget of 7999 bytes");
         StringBuilder csv = new StringBuilder();

@@ -323,6 +323,8 @@ class FileReliabilityTest {
         Path padOnly = zip("pad.npz", "pad.npy",
                 NpyTest.npy("{'descr': '|u1', 'fortran_order': False, 'shape': (" + pad.length + ",), }", pad), false);
         assertThat(Npz.read(padOnly).get("pad").size()).isEqualTo(pad.length);
+        assertThatThrownBy(() -> Npz.read(padOnly, -1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Npz.read: expected a budget of at least 0 bytes, got -1");
         assertThatThrownBy(() -> Npz.read(padOnly, 8L * pad.length - 1)).hasMessageContaining("more than the budget of "
                 + (8L * pad.length - 1) + " bytes");
     }
@@ -351,6 +353,16 @@ class FileReliabilityTest {
                             + "' but its local header (byte 0) names it '" + other
                             + "': a corrupt archive (zip names are not covered by the CRC-32)");
         }
+    }
+
+    @Test
+    void anArchiveAfterAStubIsReadAsZipFileReadsIt() throws IOException {
+        Path p = dir.resolve("plain.npz");
+        Npz.write(p, Map.of("w", Tensor.of(1, 2)));
+        byte[] zip = Files.readAllBytes(p);
+        byte[] stub = new byte[100 + zip.length];
+        System.arraycopy(zip, 0, stub, 100, zip.length);
+        assertThat(Npz.read(write("stub.npz", stub)).get("w")).isEqualTo(Tensor.of(1, 2));
     }
 
     private static int indexOf(byte[] hay, byte[] needle, int from) {
