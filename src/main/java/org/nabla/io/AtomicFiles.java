@@ -74,34 +74,33 @@ public final class AtomicFiles {
         }
         String name = absolute.getFileName().toString();
         removeLeftovers(dir, name);
-        Path temp = null;
+        Path[] created = new Path[1];
         boolean moved = false;
+        // POSIX renames a file that is open and locked; elsewhere it must be closed first
+        boolean renameWhileLocked = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
         try {
-            temp = createTemp(dir, name);
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE);
-                    FileLock lock = ch.lock()) {
+            try (FileChannel ch = createTemp(dir, name, created); FileLock lock = ch.lock()) {
                 OutputStream out = new BufferedOutputStream(wrap.apply(Channels.newOutputStream(ch)), 1 << 16);
                 content.writeTo(out);
                 out.flush();
                 ch.force(true);
+                if (renameWhileLocked) {
+                    moved = replace(created[0], absolute, target); // locked: no other save takes it for a leftover
+                }
             }
-            try {
-                Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                LOG.warn("the file system of {} cannot rename atomically; replacing it non-atomically", target);
-                Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+            if (!moved) {
+                moved = replace(created[0], absolute, target);
             }
-            moved = true;
         } catch (IOException e) {
             IOException named = new IOException("cannot write " + target + ": " + ReadableFile.reason(e)
                     + (Files.exists(absolute) ? " (the previous file is unchanged)" : ""), e);
             throw named;
         } finally {
-            if (!moved && temp != null) {
+            if (!moved && created[0] != null) {
                 try {
-                    Files.deleteIfExists(temp);
+                    Files.deleteIfExists(created[0]);
                 } catch (IOException e) {
-                    LOG.warn("could not delete the temporary file {}", temp, e);
+                    LOG.warn("could not delete the temporary file {}", created[0], e);
                 }
             }
         }
@@ -144,14 +143,26 @@ public final class AtomicFiles {
         }
     }
 
-    private static Path createTemp(Path dir, String name) throws IOException {
+    private static boolean replace(Path temp, Path absolute, Path target) throws IOException {
+        try {
+            Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            LOG.warn("the file system of {} cannot rename atomically; replacing it non-atomically", target);
+            Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return true;
+    }
+
+    /** A new temporary file {@code .name.<hex>.tmp}, open for writing; its path goes to {@code created[0]}. */
+    private static FileChannel createTemp(Path dir, String name, Path[] created) throws IOException {
         for (int attempt = 0; ; attempt++) {
             Path p = dir.resolve("." + name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
             try {
                 // CREATE_NEW with the default permissions (unlike Files.createTempFile, which makes the
                 // file private to its owner, a mode the final file would inherit)
-                Files.newByteChannel(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE).close();
-                return p;
+                FileChannel ch = FileChannel.open(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                created[0] = p;
+                return ch;
             } catch (FileAlreadyExistsException e) {
                 if (attempt > 100) {
                     throw e;
