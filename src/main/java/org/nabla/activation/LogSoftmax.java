@@ -14,6 +14,10 @@ import org.nabla.tensor.Tensor;
  * A fused primitive, because stability needs it: the forward pass computes
  * x − m − log Σⱼ e^(xⱼ − m) with m = maxⱼ xⱼ (the log-sum-exp trick), so logits of magnitude 1000
  * or 10⁴ give finite values, whereas log(softmax(x)) would take the log of an underflowed 0.
+ * Infinite logits give the limit of the formula: a slice with one +∞ gives 0 there and −∞ elsewhere
+ * (so softmax([∞, 0]) = [1, 0]), −∞ entries give −∞ (probability 0); the result is NaN only where
+ * the formula has no limit — at each of two or more +∞ in a slice, in a slice of only −∞, and in a
+ * slice holding a NaN.
  * The backward rule is written with Variable operations (softmax = e^y from the output y), so the
  * gradient is differentiable again: second derivatives (Hessian-vector products) are exact.
  * Source: Goodfellow, Bengio &amp; Courville, Deep Learning (2016), §4.1 and §6.2.2.3, eq. (6.33).
@@ -75,7 +79,36 @@ public final class LogSoftmax extends Module {
             // would round (at |x| ≈ Double.MAX_VALUE, logsumexp(x) = m + log n rounds back to m)
             Tensor m = x[0].max(new int[] {axis}, true).map(v -> Double.isFinite(v) ? v : 0.0);
             Tensor shifted = x[0].sub(m);
-            return shifted.sub(shifted.logSumExp(new int[] {axis}, true));
+            Tensor y = shifted.sub(shifted.logSumExp(new int[] {axis}, true));
+            return hasPositiveInfinity(x[0]) ? limits(x[0], y, axis) : y;
+        }
+
+        private static boolean hasPositiveInfinity(Tensor x) {
+            for (double v : x.toArray()) {
+                if (v == Double.POSITIVE_INFINITY) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * In a slice with one +∞ (and no NaN) the limit of the formula: 0 there and −∞ elsewhere; with
+         * several +∞ the limit depends on how they grow, so NaN there (and −∞ elsewhere).
+         */
+        private static Tensor limits(Tensor x, Tensor y, int axis) {
+            int[] ax = {axis};
+            double[] inf = x.map(v -> v == Double.POSITIVE_INFINITY ? 1.0 : 0.0).sum(ax, true)
+                    .broadcastTo(x.shape()).toArray();
+            double[] nan = x.map(v -> Double.isNaN(v) ? 1.0 : 0.0).sum(ax, true).broadcastTo(x.shape()).toArray();
+            double[] xs = x.toArray();
+            double[] out = y.toArray();
+            for (int i = 0; i < out.length; i++) {
+                if (inf[i] > 0 && nan[i] == 0) {
+                    out[i] = xs[i] != Double.POSITIVE_INFINITY ? Double.NEGATIVE_INFINITY : inf[i] == 1 ? 0.0 : Double.NaN;
+                }
+            }
+            return Tensor.of(x.shape(), out);
         }
 
         @Override

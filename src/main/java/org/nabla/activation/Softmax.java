@@ -12,7 +12,9 @@ import org.nabla.module.Module;
  * Computed as exp({@link LogSoftmax#logSoftmax(Variable, int) log softmax}(x)): the log-softmax
  * subtracts the log-sum-exp stably (max trick), so no e^(xᵢ) is formed for large xᵢ and the result
  * is exactly invariant to adding a constant to all xᵢ up to rounding; the derivative follows from
- * the rules of exp and log-softmax.
+ * the rules of exp and log-softmax. Infinite logits give the limit of the formula, as
+ * {@link LogSoftmax} documents: softmax([∞, 0]) = [1, 0], softmax([−∞, 0]) = [0, 1]; NaN only where the
+ * formula has no limit (two or more +∞ in a slice, a slice of only −∞, a NaN).
  * Source: Bridle, "Probabilistic Interpretation of Feedforward Classification Network Outputs" (1990);
  * Goodfellow, Bengio &amp; Courville, Deep Learning (2016), §6.2.2.3, eq. (6.29).
  */

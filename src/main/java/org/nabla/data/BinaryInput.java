@@ -47,7 +47,7 @@ final class BinaryInput implements Closeable {
             return new BinaryInput(new GZIPInputStream(b, 1 << 16), file, true);
         } catch (ZipException | EOFException e) {
             throw DataFileException.atOffset(file, 0, "the gzip header is corrupt or truncated ("
-                    + e.getMessage() + "), expected a gzip stream (it starts with the gzip magic bytes 1f 8b)", e);
+                    + DataFiles.reason(e) + "), expected a gzip stream (it starts with the gzip magic bytes 1f 8b)", e);
         }
     }
 
@@ -104,7 +104,7 @@ final class BinaryInput implements Closeable {
                 throw e;
             }
             throw DataFileException.atOffset(file, position, "the gzip stream is corrupt or truncated ("
-                    + e.getMessage() + ")", e);
+                    + DataFiles.reason(e) + ")", e);
         }
     }
 

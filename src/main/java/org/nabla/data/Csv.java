@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,18 +33,32 @@ import org.nabla.tensor.Tensor;
  * Errors are {@link DataFileException}s naming the file, the line and the column (both from 1).
  */
 public final class Csv {
-    private static final Csv DEFAULT = new Csv(',', false, -1, null);
+    private static final Csv DEFAULT = new Csv(',', false, -1, null, -1);
 
     private final char delimiter;
     private final boolean header;
     private final int targetIndex;
     private final String targetName;
+    private final long maxBytes;
 
-    private Csv(char delimiter, boolean header, int targetIndex, String targetName) {
+    private Csv(char delimiter, boolean header, int targetIndex, String targetName, long maxBytes) {
         this.delimiter = delimiter;
         this.header = header;
         this.targetIndex = targetIndex;
         this.targetName = targetName;
+        this.maxBytes = maxBytes;
+    }
+
+    /**
+     * The same format with a budget: a table whose values would take more than {@code maxBytes}
+     * bytes as doubles is refused at the line that passes it. The default is 8 bytes per byte of the
+     * file, or 1 GiB when that is more (a gzipped file or a stream may inflate far beyond its size).
+     */
+    public Csv maxBytes(long maxBytes) {
+        if (maxBytes < 0) {
+            throw new IllegalArgumentException("Csv.maxBytes: expected a budget of at least 0 bytes, got " + maxBytes);
+        }
+        return new Csv(delimiter, header, targetIndex, targetName, maxBytes);
     }
 
     /** The default format: delimiter ',', no header line, target in the last column. */
@@ -59,22 +72,22 @@ public final class Csv {
                 || delimiter == '.' || delimiter == '-' || delimiter == '+') {
             throw new IllegalArgumentException("Csv: '" + delimiter + "' cannot be a delimiter of numbers");
         }
-        return new Csv(delimiter, header, targetIndex, targetName);
+        return new Csv(delimiter, header, targetIndex, targetName, maxBytes);
     }
 
     /** The same format, with or without a first line of column names. */
     public Csv header(boolean header) {
-        return new Csv(delimiter, header, targetIndex, targetName);
+        return new Csv(delimiter, header, targetIndex, targetName, maxBytes);
     }
 
     /** The target is the column at {@code index} (from 0; negative counts from the end, −1 = last). */
     public Csv targetColumn(int index) {
-        return new Csv(delimiter, header, index, null);
+        return new Csv(delimiter, header, index, null, maxBytes);
     }
 
     /** The target is the column of this name in the header line (implies {@code header(true)}). */
     public Csv targetColumn(String name) {
-        return new Csv(delimiter, true, -1, name);
+        return new Csv(delimiter, true, -1, name, maxBytes);
     }
 
     /**
@@ -82,14 +95,15 @@ public final class Csv {
      * order, the features (shape (n, columns − 1)).
      */
     public TensorDataset read(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return read(in, file.toString());
-        }
+        return dataset(parse(file), file.toString());
     }
 
     /** Reads a data set from a stream; {@code name} is used in error messages. */
     public TensorDataset read(InputStream in, String name) throws IOException {
-        Table t = parse(in, name);
+        return dataset(parse(in, name, -1), name);
+    }
+
+    private TensorDataset dataset(Table t, String name) throws DataFileException {
         int cols = t.columns;
         if (cols < 2) {
             throw DataFileException.atLine(name, t.firstLine, -1, "the table has " + cols
@@ -114,14 +128,24 @@ public final class Csv {
 
     /** Reads the whole table (every column) as a matrix of shape (rows, columns). */
     public Tensor readTable(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return readTable(in, file.toString());
-        }
+        return table(parse(file));
     }
 
     /** Reads the whole table from a stream; {@code name} is used in error messages. */
     public Tensor readTable(InputStream in, String name) throws IOException {
-        Table t = parse(in, name);
+        return table(parse(in, name, -1));
+    }
+
+    private Table parse(Path file) throws IOException {
+        long length = DataFiles.length(file, "a CSV file");
+        try (InputStream in = DataFiles.open(file)) {
+            return parse(in, file.toString(), length);
+        } catch (IOException e) {
+            throw DataFiles.failed(file, e);
+        }
+    }
+
+    private static Tensor table(Table t) {
         return Tensor.of(Shape.of(t.rows, t.columns), Arrays.copyOf(t.values, t.rows * t.columns));
     }
 
@@ -151,7 +175,8 @@ public final class Csv {
         double[] values = new double[1024];
     }
 
-    private Table parse(InputStream raw, String name) throws IOException {
+    private Table parse(InputStream raw, String name, long length) throws IOException {
+        long budget = maxBytes >= 0 ? maxBytes : DataFiles.defaultBudget(length);
         BufferedInputStream b = new BufferedInputStream(BinaryInput.closeShield(raw), 1 << 16);
         InputStream in = b;
         if (BinaryInput.isGzip(b)) {
@@ -159,26 +184,30 @@ public final class Csv {
                 in = new GZIPInputStream(b, 1 << 16);
             } catch (ZipException | EOFException e) {
                 throw DataFileException.atOffset(name, 0, "the gzip header is corrupt or truncated ("
-                        + e.getMessage() + "), expected a gzip stream", e);
+                        + DataFiles.reason(e) + "), expected a gzip stream", e);
             }
         }
         try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            return parse(r, name);
+            return parse(r, name, budget);
         }
     }
 
-    private Table parse(BufferedReader r, String name) throws IOException {
+    private Table parse(BufferedReader r, String name, long budget) throws IOException {
         Table t = new Table();
         long lineNo = 0;
         boolean needHeader = header;
         List<String> fields = new ArrayList<>();
+        // a line of L characters holds at most L/2 + 1 numbers (4L bytes as doubles): longer lines than
+        // the budget allows are cut off while reading, before a gzip bomb of one endless line fills memory
+        long maxChars = Math.min(Idx.MAX_VALUES, Math.max(1 << 16, budget / 4));
+        StringBuilder buffer = new StringBuilder();
         while (true) {
             String line;
             try {
-                line = r.readLine();
+                line = readLine(r, buffer, maxChars, name, lineNo + 1);
             } catch (ZipException | EOFException e) {
                 throw DataFileException.atLine(name, lineNo + 1, -1, "the gzip stream is corrupt or truncated ("
-                        + e.getMessage() + ")");
+                        + DataFiles.reason(e) + ")");
             }
             if (line == null) {
                 break;
@@ -218,6 +247,11 @@ public final class Csv {
                 throw DataFileException.atLine(name, lineNo, -1, "the table has more than " + Idx.MAX_VALUES
                         + " values, expected at most that many (the largest array Java can hold)");
             }
+            if (8 * need > budget) {
+                throw DataFileException.atLine(name, lineNo, -1, "the table's " + need + " values need " + 8 * need
+                        + " bytes as doubles, more than the budget of " + budget + " bytes (pass a larger budget with "
+                        + "Csv.maxBytes to read it)");
+            }
             if (need > t.values.length) {
                 t.values = Arrays.copyOf(t.values, (int) Math.min(Idx.MAX_VALUES, Math.max(need, 2L * t.values.length)));
             }
@@ -232,6 +266,31 @@ public final class Csv {
                     + ", expected at least one line of numbers");
         }
         return t;
+    }
+
+    /** A line without its terminator (\n, \r or \r\n, as BufferedReader.readLine), or null at the end. */
+    private static String readLine(BufferedReader r, StringBuilder sb, long maxChars, String name, long lineNo)
+            throws IOException {
+        sb.setLength(0);
+        int c;
+        while ((c = r.read()) >= 0) {
+            if (c == '\n') {
+                return sb.toString();
+            }
+            if (c == '\r') {
+                r.mark(1);
+                if (r.read() != '\n') {
+                    r.reset();
+                }
+                return sb.toString();
+            }
+            if (sb.length() >= maxChars) {
+                throw DataFileException.atLine(name, lineNo, -1, "the line is longer than " + maxChars
+                        + " characters, more than the budget allows (pass a larger budget with Csv.maxBytes to read it)");
+            }
+            sb.append((char) c);
+        }
+        return sb.length() > 0 ? sb.toString() : null;
     }
 
     private static String printable(char c) {
@@ -263,6 +322,14 @@ public final class Csv {
         if (s.isEmpty()) {
             throw DataFileException.atLine(name, line, j + 1, col,
                     "empty field, expected a number (missing values are not supported)");
+        }
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (c < ' ' || c == 0x7F) {
+                // Double.parseDouble would skip it (String.trim drops every control character)
+                throw DataFileException.atLine(name, line, j + 1, col, String.format("control character U+%04X at "
+                        + "position %d of the field, expected a decimal number such as 3.25 or -1e-3", (int) c, k + 1));
+            }
         }
         char last = s.charAt(s.length() - 1);
         boolean suffix = last == 'f' || last == 'F' || last == 'd' || last == 'D';

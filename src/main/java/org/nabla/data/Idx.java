@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.nabla.tensor.Shape;
@@ -89,10 +88,39 @@ public final class Idx {
         return parse(in, name, -1, LABELS_MAGIC, 1.0);
     }
 
+    /**
+     * Reads any IDX file, refusing (before allocating) one whose values would take more than
+     * {@code maxBytes} bytes as doubles; the other readers use the default budget of 8 bytes per byte
+     * of the file, or 1 GiB when that is more (a gzipped file may hold up to 1032 times its size).
+     */
+    public static Tensor read(Path file, long maxBytes) throws IOException {
+        requireBudget(maxBytes);
+        return read(file, -1, 1.0, maxBytes);
+    }
+
+    private static void requireBudget(long maxBytes) {
+        if (maxBytes < 0) {
+            throw new IllegalArgumentException("Idx.read: expected a budget of at least 0 bytes, got " + maxBytes);
+        }
+    }
+
+    /** Reads any IDX data from a stream within a budget of {@code maxBytes} bytes of doubles. */
+    public static Tensor read(InputStream in, String name, long maxBytes) throws IOException {
+        requireBudget(maxBytes);
+        return parse(in, name, -1, -1, 1.0, maxBytes);
+    }
+
     private static Tensor read(Path file, int expectedMagic, double divisor) throws IOException {
-        long length = Files.size(file);
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), CHUNK)) {
-            return parse(in, file.toString(), length, expectedMagic, divisor);
+        return read(file, expectedMagic, divisor, -1);
+    }
+
+    private static Tensor read(Path file, int expectedMagic, double divisor, long maxBytes) throws IOException {
+        long length = DataFiles.length(file, "an IDX file");
+        long budget = maxBytes >= 0 ? maxBytes : DataFiles.defaultBudget(length);
+        try (InputStream in = new BufferedInputStream(DataFiles.open(file), CHUNK)) {
+            return parse(in, file.toString(), length, expectedMagic, divisor, budget);
+        } catch (IOException e) {
+            throw DataFiles.failed(file, e);
         }
     }
 
@@ -159,13 +187,18 @@ public final class Idx {
      */
     private static Tensor parse(InputStream raw, String name, long rawLength, int expectedMagic, double divisor)
             throws IOException {
+        return parse(raw, name, rawLength, expectedMagic, divisor, DataFiles.DEFAULT_MAX_BYTES);
+    }
+
+    private static Tensor parse(InputStream raw, String name, long rawLength, int expectedMagic, double divisor,
+            long budget) throws IOException {
         try (BinaryInput in = BinaryInput.open(raw, name)) {
-            return parse(in, name, rawLength, expectedMagic, divisor);
+            return parse(in, name, rawLength, expectedMagic, divisor, budget);
         }
     }
 
-    private static Tensor parse(BinaryInput in, String name, long rawLength, int expectedMagic, double divisor)
-            throws IOException {
+    private static Tensor parse(BinaryInput in, String name, long rawLength, int expectedMagic, double divisor,
+            long budget) throws IOException {
         int magic = in.readIntBigEndian("the 4-byte magic number");
         String expectation = expectedMagic >= 0
                 ? "expected " + hex(expectedMagic) + " (" + describe(expectedMagic) + ")"
@@ -179,6 +212,7 @@ public final class Idx {
         }
         int[] dims = new int[rank];
         long count = 1;
+        long span = 1; // the product of the non-zero sizes: an empty (0, 65537, 65537) still needs int strides
         for (int k = 0; k < rank; k++) {
             long at = in.position();
             dims[k] = in.readIntBigEndian("the size of dimension " + k + " of " + rank);
@@ -187,9 +221,11 @@ public final class Idx {
                         + " (" + (dims[k] & 0xFFFFFFFFL) + " unsigned), expected a size between 0 and " + MAX_VALUES);
             }
             count *= dims[k];
-            if (count > MAX_VALUES) {
+            span *= Math.max(1, dims[k]);
+            if (count > MAX_VALUES || span > MAX_VALUES) {
                 throw DataFileException.atOffset(name, at, "the sizes " + sizes(dims, k + 1) + " declare more than "
-                        + MAX_VALUES + " values, expected at most that many (the largest array Java can hold)");
+                        + MAX_VALUES + (count > MAX_VALUES ? " values" : " values once the empty dimensions count as 1")
+                        + ", expected at most that many (the largest array Java can hold)");
             }
         }
         int item = itemSize(type);
@@ -208,6 +244,11 @@ public final class Idx {
             throw DataFileException.atOffset(name, headerBytes, "the header declares " + declared
                     + ", but a gzip file of " + rawLength + " bytes cannot hold that much (deflate compresses at most "
                     + BinaryInput.MAX_DEFLATE_RATIO + ":1): the header is corrupt");
+        }
+        if (8 * count > budget) {
+            throw DataFileException.atOffset(name, headerBytes, "the header declares " + declared + ", which need "
+                    + 8 * count + " bytes as doubles, more than the budget of " + budget + " bytes (a corrupt header or "
+                    + "a gzip bomb; pass a larger budget to read it)");
         }
         checkHeap(name, headerBytes, count, declared);
         boolean trusted = rawLength >= 0 && !in.isGzip();

@@ -62,7 +62,12 @@ public final class Mnist {
             throw DataFileException.inFile(labelsFile.toString(), "holds " + labels.dim(0) + " labels but "
                     + imagesFile + " holds " + n + " images (expected one label per image)");
         }
-        return new TensorDataset(images.reshape(n, images.dim(1) * images.dim(2)), labels);
+        long features = (long) images.dim(1) * images.dim(2);
+        if (n == 0 && features > Idx.MAX_VALUES) {
+            throw DataFileException.inFile(imagesFile.toString(), "declares images of " + images.dim(1) + " × "
+                    + images.dim(2) + " = " + features + " pixels, expected at most " + Idx.MAX_VALUES);
+        }
+        return new TensorDataset(images.reshape(n, (int) features), labels);
     }
 
     /** The file {@code name.gz} or {@code name} in a directory. */

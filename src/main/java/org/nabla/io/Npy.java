@@ -49,6 +49,12 @@ public final class Npy {
     public static final int MAX_HEADER_LENGTH = 100_000;
     /** The largest number of values an array may hold (the largest Java array). */
     public static final int MAX_VALUES = Integer.MAX_VALUE - 8;
+    /**
+     * The default budget of a reader whose input has no length to bound it (a stream, a compressed
+     * archive entry): 1 GiB of doubles in memory, 2²⁷ = 134,217,728 values. Readers take a larger
+     * budget as an argument.
+     */
+    public static final long DEFAULT_MAX_BYTES = 1L << 30;
 
     static final byte[] MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
     private static final int CHUNK = 1 << 16;
@@ -59,22 +65,50 @@ public final class Npy {
 
     // ------------------------------------------------------------------ reading
 
-    /** Reads a .npy file. */
+    /**
+     * Reads a .npy file. The file's length bounds what is allocated: the data must fill the file
+     * exactly, so at most 8 bytes of doubles per byte of the file.
+     *
+     * @throws java.nio.file.FileSystemException naming the file when it is a directory, a FIFO or
+     *     another non-regular file, or cannot be read (never blocking on a FIFO)
+     */
     public static Tensor read(Path file) throws IOException {
-        long length = Files.size(file);
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), CHUNK)) {
-            return read(in, file.toString(), length, Long.MAX_VALUE);
+        long length = ReadableFile.length(file, "an .npy file");
+        try (InputStream in = new BufferedInputStream(ReadableFile.open(file), CHUNK)) {
+            return read(in, file.toString(), length, 8 * length + 8);
+        } catch (NpyFormatException e) {
+            throw e;
+        } catch (IOException e) {
+            throw ReadableFile.failed(file, e);
         }
     }
 
-    /** Reads .npy data from a stream up to its end; {@code name} is used in error messages. */
+    /**
+     * Reads .npy data from a stream up to its end; {@code name} is used in error messages. At most
+     * {@link #DEFAULT_MAX_BYTES} bytes of doubles are allocated (see {@link #read(InputStream, String, long)}).
+     */
     public static Tensor read(InputStream in, String name) throws IOException {
-        return read(in, name, -1, Long.MAX_VALUE);
+        return read(in, name, -1, DEFAULT_MAX_BYTES);
+    }
+
+    /**
+     * Reads .npy data from a stream, refusing (before allocating) an array that would take more than
+     * {@code maxBytes} bytes as doubles (8 bytes per value, whatever the dtype in the stream).
+     */
+    public static Tensor read(InputStream in, String name, long maxBytes) throws IOException {
+        requireBudget("Npy.read", maxBytes);
+        return read(in, name, -1, maxBytes);
+    }
+
+    static void requireBudget(String op, long maxBytes) {
+        if (maxBytes < 0) {
+            throw new IllegalArgumentException(op + ": expected a budget of at least 0 bytes, got " + maxBytes);
+        }
     }
 
     /** Reads .npy data held in memory. */
     public static Tensor fromBytes(byte[] bytes, String name) throws IOException {
-        return read(new ByteArrayInputStream(bytes), name, bytes.length, Long.MAX_VALUE);
+        return read(new ByteArrayInputStream(bytes), name, bytes.length, 8L * bytes.length + 8);
     }
 
     /**
@@ -99,9 +133,9 @@ public final class Npy {
      * Reads an .npy stream.
      *
      * @param length the stream's exact length when known, else −1
-     * @param maxDataBytes the most data bytes the caller allows (for archives)
+     * @param maxBytes the most bytes of doubles (8 per value) the caller allows
      */
-    static Tensor read(InputStream raw, String name, long length, long maxDataBytes) throws IOException {
+    static Tensor read(InputStream raw, String name, long length, long maxBytes) throws IOException {
         ByteInput in = new ByteInput(raw, name);
         Header h = readHeader(in, length);
         long dataBytes = h.dataBytes();
@@ -113,16 +147,17 @@ public final class Npy {
                     + length + " bytes long (" + (actual < dataBytes ? "truncated, or the header is corrupt"
                             : (actual - dataBytes) + " bytes too many") + ")");
         }
-        if (dataBytes > maxDataBytes) {
-            throw NpyFormatException.at(name, h.headerEnd(), "the header declares " + h.describe() + ", " + dataBytes
-                    + " bytes, more than the " + maxDataBytes + " bytes this archive can hold (a corrupt header or a zip bomb)");
-        }
-        long need = 16 * h.count();
-        long heap = Runtime.getRuntime().maxMemory();
-        if (heap != Long.MAX_VALUE && need > heap) {
+        long need = 8 * h.count();
+        if (need > maxBytes) {
             throw NpyFormatException.at(name, h.headerEnd(), "the header declares " + h.describe() + ", which need "
-                    + (need >> 20) + " MiB as doubles, but the JVM's maximum heap is " + (heap >> 20)
-                    + " MiB (expected a smaller array, or run Java with a larger -Xmx)");
+                    + need + " bytes as doubles, more than the budget of " + maxBytes + " bytes (a corrupt header or "
+                    + "a zip bomb; pass a larger budget to read it)");
+        }
+        long heap = Runtime.getRuntime().maxMemory();
+        if (heap != Long.MAX_VALUE && 2 * need > heap) {
+            throw NpyFormatException.at(name, h.headerEnd(), "the header declares " + h.describe() + ", which need "
+                    + (need >> 20) + " MiB as doubles (twice that while loading), but the JVM's maximum heap is "
+                    + (heap >> 20) + " MiB (expected a smaller array, or run Java with a larger -Xmx)");
         }
         double[] values = readValues(in, h, length >= 0);
         in.expectEnd("the " + h.describe());
@@ -204,6 +239,7 @@ public final class Npy {
         long[] s = (long[]) shape;
         int[] dims = new int[s.length];
         long count = 1;
+        long span = 1; // the product of the non-zero sizes: an empty (0, 10⁵, 10⁵) still needs int strides
         for (int k = 0; k < s.length; k++) {
             if (s[k] < 0 || s[k] > MAX_VALUES) {
                 throw NpyFormatException.at(name, at, "size " + s[k] + " of axis " + k + " in the shape "
@@ -211,9 +247,11 @@ public final class Npy {
             }
             dims[k] = (int) s[k];
             count *= s[k];
-            if (count > MAX_VALUES) {
+            span *= Math.max(1, s[k]);
+            if (count > MAX_VALUES || span > MAX_VALUES) {
                 throw NpyFormatException.at(name, at, "the shape " + Arrays.toString(s) + " has more than "
-                        + MAX_VALUES + " values, expected at most that many (the largest array Java can hold)");
+                        + MAX_VALUES + (count > MAX_VALUES ? " values" : " values once its empty axes count as size 1")
+                        + ", expected at most that many (the largest array Java can hold)");
             }
         }
         return new Header(dtype, (Boolean) fo, dims, count, headerEnd);
@@ -338,15 +376,33 @@ public final class Npy {
 
     /** A supported dtype: byte order, kind and size. */
     record Dtype(String descr, char kind, int size, ByteOrder order) {
-        static Dtype parse(String d, String name, long at) throws NpyFormatException {
+        /** NumPy's other names of the supported dtypes (numpy.dtype accepts them in a header). */
+        private static final Map<String, String> ALIASES = Map.ofEntries(Map.entry("float64", "=f8"),
+                Map.entry("float32", "=f4"), Map.entry("double", "=f8"), Map.entry("d", "=f8"), Map.entry("f", "=f4"),
+                Map.entry("int8", "|i1"), Map.entry("int16", "=i2"), Map.entry("int32", "=i4"),
+                Map.entry("int64", "=i8"), Map.entry("uint8", "|u1"), Map.entry("uint16", "=u2"),
+                Map.entry("uint32", "=u4"), Map.entry("uint64", "=u8"), Map.entry("bool", "|b1"),
+                Map.entry("?", "|b1"), Map.entry("b", "|i1"), Map.entry("B", "|u1"), Map.entry("h", "=i2"),
+                Map.entry("H", "=u2"), Map.entry("i", "=i4"), Map.entry("I", "=u4"), Map.entry("q", "=i8"),
+                Map.entry("Q", "=u8"), Map.entry("l", "=i8"), Map.entry("L", "=u8"), Map.entry("int", "=i8"),
+                Map.entry("float", "=f8"));
+
+        static Dtype parse(String descr, String name, long at) throws NpyFormatException {
+            String d = descr;
             String help = ", expected one of '<f8' (float64), '<f4', '<i8', '<i4', '<i2', '|i1', '<u8', '<u4', '<u2', '|u1', "
                     + "'|b1' (or big-endian '>…'); convert in NumPy with a.astype(np.float64) before saving";
-            if (d.length() >= 2 && d.charAt(1) == 'O') {
+            if (d.equals("O") || d.equals("object") || (d.length() >= 2 && d.charAt(1) == 'O')) {
                 throw NpyFormatException.at(name, at, "dtype '" + d + "' holds pickled Python objects, which Nabla never "
                         + "reads (they can run code)" + help);
             }
+            String alias = ALIASES.get(d);
+            if (alias != null) {
+                d = alias;
+            } else if (d.length() >= 2 && Character.isLetter(d.charAt(0))) {
+                d = "=" + d; // no byte order: native, as numpy.dtype('f8') reads it
+            }
             if (d.length() < 3) {
-                throw NpyFormatException.at(name, at, "dtype '" + d + "' is not supported" + help);
+                throw NpyFormatException.at(name, at, "dtype '" + descr + "' is not supported" + help);
             }
             char bo = d.charAt(0);
             char kind = d.charAt(1);
@@ -361,15 +417,12 @@ public final class Npy {
                     || ((kind == 'i' || kind == 'u') && (size == 1 || size == 2 || size == 4 || size == 8))
                     || (kind == 'b' && size == 1);
             if (!supportedKind || "<>|=".indexOf(bo) < 0) {
-                throw NpyFormatException.at(name, at, "dtype '" + d + "' is not supported" + help);
+                throw NpyFormatException.at(name, at, "dtype '" + descr + "' is not supported" + help);
             }
-            if (bo == '|' && size != 1) {
-                throw NpyFormatException.at(name, at, "dtype '" + d + "': '|' (no byte order) is only for 1-byte types"
-                        + help);
-            }
-            ByteOrder order = bo == '>' ? ByteOrder.BIG_ENDIAN
-                    : bo == '=' ? ByteOrder.nativeOrder() : ByteOrder.LITTLE_ENDIAN;
-            return new Dtype(d, kind, size, order);
+            // '=' and '|' (not applicable) mean the machine's order, as numpy.dtype('|f8') reads them
+            ByteOrder order = bo == '>' ? ByteOrder.BIG_ENDIAN : bo == '<' ? ByteOrder.LITTLE_ENDIAN
+                    : ByteOrder.nativeOrder();
+            return new Dtype(descr, kind, size, order);
         }
 
         void decode(ByteBuffer bb, int n, double[] out, int at) {
@@ -429,7 +482,9 @@ public final class Npy {
                     return bb.getInt(4 * i) & 0xFFFFFFFFL;
                 default:
                     long v = bb.getLong(8 * i);
-                    return v >= 0 ? v : (double) (v >>> 1) * 2.0 + (v & 1);
+                    // v ≥ 2⁶³ as unsigned: halve it keeping the lost bit as a sticky bit, so that the one
+                    // rounding to double (53 bits) of the 63-bit half is the rounding of v itself
+                    return v >= 0 ? v : (double) ((v >>> 1) | (v & 1)) * 2.0;
             }
         }
     }
@@ -494,7 +549,7 @@ public final class Npy {
                     throw error("each key once, but '" + key + "' repeats");
                 }
                 expect(':', "':' after the key '" + key + "'");
-                dict.put(key, value());
+                dict.put(key, value(key));
                 if (at(',')) {
                     i++;
                 } else if (!at('}')) {
@@ -509,7 +564,7 @@ public final class Npy {
             return dict;
         }
 
-        private Object value() throws NpyFormatException {
+        private Object value(String key) throws NpyFormatException {
             skipSpace();
             if (i >= s.length()) {
                 throw error("a value");
@@ -519,7 +574,7 @@ public final class Npy {
                 return string();
             }
             if (c == '(') {
-                return tuple();
+                return tuple(key);
             }
             if (c == '[') {
                 skipBrackets();
@@ -533,7 +588,7 @@ public final class Npy {
                 i += 5;
                 return Boolean.FALSE;
             }
-            throw error("a value: a 'string', True, False or a (tuple)");
+            throw error("a value of '" + key + "': a 'string', True, False or a (tuple)");
         }
 
         private String string() throws NpyFormatException {
@@ -551,21 +606,31 @@ public final class Npy {
             return r;
         }
 
-        private long[] tuple() throws NpyFormatException {
-            expect('(', "'(' opening the shape");
+        private long[] tuple(String key) throws NpyFormatException {
+            String where = key.equals("shape") ? "the shape" : "the tuple given as '" + key + "'";
+            int open = i;
+            expect('(', "'(' opening " + where);
             List<Long> sizes = new ArrayList<>();
             boolean comma = true;
+            boolean trailingComma = false;
             while (!at(')')) {
                 if (!comma) {
-                    throw error("',' or ')' in the shape");
+                    throw error("',' or ')' in " + where);
                 }
-                sizes.add(integer());
+                sizes.add(integer(where));
                 comma = at(',');
+                trailingComma = comma;
                 if (comma) {
                     i++;
                 }
             }
-            i++; // (3) is an int in Python, not a tuple; it is accepted as the shape (3,)
+            if (sizes.size() == 1 && !trailingComma) {
+                // (6) is the integer 6 in Python, not a tuple: NumPy refuses it
+                i = open;
+                throw error("a tuple such as (" + sizes.get(0) + ",) for " + where + " (in Python (" + sizes.get(0)
+                        + ") is a number, not a tuple)");
+            }
+            i++;
             long[] r = new long[sizes.size()];
             for (int k = 0; k < r.length; k++) {
                 r[k] = sizes.get(k);
@@ -573,28 +638,54 @@ public final class Npy {
             return r;
         }
 
-        private long integer() throws NpyFormatException {
+        /**
+         * A Python integer literal as {@code ast.literal_eval} reads it (NumPy parses headers so): an
+         * optional sign, decimal digits (no leading zeros) or 0x/0o/0b digits, single underscores
+         * between digits, and the Python 2 suffix L of old files.
+         */
+        private long integer(String where) throws NpyFormatException {
             skipSpace();
             int start = i;
-            if (i < s.length() && s.charAt(i) == '-') {
+            boolean negative = false;
+            if (i < s.length() && (s.charAt(i) == '-' || s.charAt(i) == '+')) {
+                negative = s.charAt(i) == '-';
                 i++;
             }
-            while (i < s.length() && Character.isDigit(s.charAt(i)) && s.charAt(i) < 128) {
+            int radix = 10;
+            if (i + 1 < s.length() && s.charAt(i) == '0' && "xXoObB".indexOf(s.charAt(i + 1)) >= 0) {
+                char p = Character.toLowerCase(s.charAt(i + 1));
+                radix = p == 'x' ? 16 : p == 'o' ? 8 : 2;
+                i += 2;
+            }
+            StringBuilder digits = new StringBuilder();
+            boolean underscore = false;
+            while (i < s.length()) {
+                char c = s.charAt(i);
+                if (c == '_' && !underscore && (digits.length() > 0 || radix != 10)) {
+                    underscore = true;
+                } else if (c < 128 && Character.digit(c, radix) >= 0) {
+                    digits.append(c);
+                    underscore = false;
+                } else {
+                    break;
+                }
                 i++;
             }
-            if (i == start || (i == start + 1 && s.charAt(start) == '-')) {
+            boolean leadingZero = radix == 10 && digits.length() > 1 && digits.charAt(0) == '0'
+                    && !digits.toString().matches("0+");
+            if (digits.length() == 0 || underscore || leadingZero) {
                 i = start;
-                throw error("a whole number in the shape");
+                throw error("a whole number in " + where);
             }
-            String digits = s.substring(start, i);
             if (i < s.length() && (s.charAt(i) == 'L' || s.charAt(i) == 'l')) {
                 i++; // Python 2 long literal, as in old files
             }
-            if (digits.length() > 18) {
+            java.math.BigInteger v = new java.math.BigInteger(digits.toString(), radix);
+            if (v.bitLength() > 62) {
                 i = start;
-                throw error("a size of at most 18 digits in the shape");
+                throw error("a number below 2^62 in " + where);
             }
-            return Long.parseLong(digits);
+            return negative ? -v.longValue() : v.longValue();
         }
 
         private void skipBrackets() throws NpyFormatException {

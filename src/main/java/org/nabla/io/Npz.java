@@ -27,11 +27,15 @@ import org.nabla.tensor.Tensor;
  *
  * <p><b>Reading</b> returns the arrays in the archive's order. Nothing in the zip headers is
  * trusted alone: each entry's data must be exactly what its .npy header declares (checked while
- * reading, never reading past it), its CRC-32 must match, and the sizes declared are bounded before
- * anything is allocated — by deflate's maximum ratio (about 1032:1) times the archive's length, by a
- * caller's budget ({@link #read(Path, long)}) and by the heap — so a zip bomb fails with a message
- * instead of exhausting memory. Failures are {@link NpyFormatException}s naming the archive, the
- * entry ({@code archive.npz!/name.npy}) and the offset within the entry.
+ * reading, never reading past it), its CRC-32 must match, each name in the central directory must
+ * be the name in the entry's local header (the CRC does not cover names), and the memory filled is
+ * bounded by a budget: by default {@link #defaultBudget(long)} of the archive's length (at most
+ * 1 GiB of doubles beyond 8 bytes per byte of the file), or what the caller passes to
+ * {@link #read(Path, long)}. Each .npy header is checked against the remaining budget before its
+ * array is allocated, and each entry is cut off while inflating once it passes the budget, so a zip
+ * bomb fails with a message after inflating at most the budget, whatever the heap. Failures are
+ * {@link NpyFormatException}s naming the archive, the entry ({@code archive.npz!/name.npy}) and the
+ * offset within the entry.
  *
  * <p><b>Writing</b> is atomic ({@link AtomicFiles}): a failure leaves any previous file untouched.
  * Entries carry a fixed timestamp (1980-01-01), so the same arrays always give the same bytes.
@@ -44,28 +48,47 @@ public final class Npz {
     private Npz() {
     }
 
-    /** Reads every array of an .npz archive, by name (entry name without ".npy"), in archive order. */
+    /**
+     * Reads every array of an .npz archive, by name (entry name without ".npy"), in archive order,
+     * within the {@linkplain #defaultBudget(long) default budget} of memory.
+     */
     public static LinkedHashMap<String, Tensor> read(Path file) throws IOException {
-        return read(file, Long.MAX_VALUE);
+        return read(file, defaultBudget(ReadableFile.length(file, "an .npz archive")));
     }
 
     /**
-     * Reads every array of an .npz archive, refusing archives whose arrays hold more than
-     * {@code maxTotalBytes} bytes of data in all (as stored in the .npy entries).
+     * The memory an archive of {@code length} bytes may fill by default, in bytes of doubles (8 per
+     * value): 8 × length — enough for any archive of stored entries, since every value takes at least
+     * one byte of the file — or, for compressed entries, up to {@link Npy#DEFAULT_MAX_BYTES} (1 GiB),
+     * but never more than deflate's maximum ratio allows: 8 × (1032 × length + 65,536).
      */
-    public static LinkedHashMap<String, Tensor> read(Path file, long maxTotalBytes) throws IOException {
-        long length = Files.size(file);
-        long budget = Math.min(maxTotalBytes, MAX_DEFLATE_RATIO * length + (1 << 16));
+    public static long defaultBudget(long length) {
+        return Math.min(8 * (MAX_DEFLATE_RATIO * length + (1 << 16)), Math.max(8 * length, Npy.DEFAULT_MAX_BYTES));
+    }
+
+    /**
+     * Reads every array of an .npz archive, refusing archives whose arrays would take more than
+     * {@code maxBytes} bytes as doubles in all (8 bytes per value, whatever the stored dtype). Each
+     * header is checked against the budget before its array is allocated, and each entry is stopped
+     * while inflating as soon as it would pass the budget.
+     */
+    public static LinkedHashMap<String, Tensor> read(Path file, long maxBytes) throws IOException {
+        Npy.requireBudget("Npz.read", maxBytes);
+        long length = ReadableFile.length(file, "an .npz archive");
+        long budget = Math.min(maxBytes, 8 * (MAX_DEFLATE_RATIO * length + (1 << 16)));
         LinkedHashMap<String, Tensor> out = new LinkedHashMap<>();
         String archive = file.toString();
         ZipFile zip;
         try {
             zip = new ZipFile(file.toFile());
         } catch (ZipException | EOFException e) {
-            throw NpyFormatException.inFile(archive, "is not a valid zip archive (" + e
+            throw NpyFormatException.inFile(archive, "is not a valid zip archive (" + ReadableFile.reason(e)
                     + "), expected an .npz archive as written by np.savez or Npz.write", e);
+        } catch (IOException e) {
+            throw ReadableFile.failed(file, e);
         }
         try (zip) {
+            ZipNames.check(file);
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {
                 ZipEntry e;
@@ -73,7 +96,7 @@ public final class Npz {
                     e = entries.nextElement();
                 } catch (IllegalArgumentException ex) {
                     // java.util.zip reports a malformed entry name (bad UTF-8) this way
-                    throw NpyFormatException.inFile(archive, "is a corrupt zip archive (" + ex.getMessage()
+                    throw NpyFormatException.inFile(archive, "is a corrupt zip archive (" + ReadableFile.reason(ex)
                             + " in the central directory)", ex);
                 }
                 String name = e.getName();
@@ -92,9 +115,11 @@ public final class Npz {
                 }
                 Counting in;
                 try {
-                    in = new Counting(zip.getInputStream(e));
+                    // the budget's bytes of doubles bound the entry's bytes, plus its header and one byte
+                    // past the end (which tells a surplus)
+                    in = new Counting(zip.getInputStream(e), where, budget + Npy.MAX_HEADER_LENGTH + 16 + 1);
                 } catch (ZipException | EOFException | IllegalArgumentException ex) {
-                    throw NpyFormatException.inFile(where, "the entry is corrupt (" + ex + ")", ex);
+                    throw NpyFormatException.inFile(where, "the entry is corrupt (" + ReadableFile.reason(ex) + ")", ex);
                 }
                 try (in) {
                     Tensor t;
@@ -102,7 +127,7 @@ public final class Npz {
                         t = Npy.read(new BufferedInputStream(in, 1 << 16), where, -1, budget);
                     } catch (ZipException | EOFException ex) {
                         throw NpyFormatException.at(where, in.count, "the compressed data are corrupt ("
-                                + ex + ")", ex);
+                                + ReadableFile.reason(ex) + ")", ex);
                     }
                     if (e.getCrc() != -1 && in.crc.getValue() != e.getCrc()) {
                         throw NpyFormatException.inFile(where, String.format(
@@ -113,23 +138,42 @@ public final class Npz {
                         throw NpyFormatException.inFile(where, "the entry holds " + in.count
                                 + " bytes but the archive records " + e.getSize() + " (corrupt archive)", null);
                     }
-                    budget -= in.count;
+                    budget -= 8L * t.size();
                     out.put(key, t);
                 }
             }
         } catch (ZipException | EOFException e) {
-            throw NpyFormatException.inFile(archive, "is a corrupt zip archive (" + e + ")", e);
+            throw NpyFormatException.inFile(archive, "is a corrupt zip archive (" + ReadableFile.reason(e) + ")", e);
+        } catch (NpyFormatException e) {
+            throw e;
+        } catch (IOException e) {
+            throw ReadableFile.failed(file, e);
         }
         return out;
     }
 
-    /** Counts and checksums the bytes read through it. */
+    /**
+     * Counts and checksums the bytes read through it, and fails as soon as more than {@code limit}
+     * bytes come out (while inflating, before they are stored anywhere).
+     */
     private static final class Counting extends FilterInputStream {
         final CRC32 crc = new CRC32();
+        final String where;
+        final long limit;
         long count;
 
-        Counting(InputStream in) {
+        Counting(InputStream in, String where, long limit) {
             super(in);
+            this.where = where;
+            this.limit = limit;
+        }
+
+        private void counted(int n) throws NpyFormatException {
+            count += n;
+            if (count > limit) {
+                throw NpyFormatException.at(where, count, "the entry inflates past " + limit
+                        + " bytes, more than the archive's budget allows (a corrupt header or a zip bomb)");
+            }
         }
 
         @Override
@@ -137,17 +181,17 @@ public final class Npz {
             int b = super.read();
             if (b >= 0) {
                 crc.update(b);
-                count++;
+                counted(1);
             }
             return b;
         }
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            int r = super.read(b, off, len);
+            int r = super.read(b, off, (int) Math.min(len, Math.max(1, limit - count + 1)));
             if (r > 0) {
                 crc.update(b, off, r);
-                count += r;
+                counted(r);
             }
             return r;
         }

@@ -105,7 +105,7 @@ public final class Adagrad extends Optimizer {
 
         /** @throws IllegalArgumentException for invalid hyper-parameters */
         public Adagrad build() {
-            return new Adagrad(parameters, h);
+            return configure(new Adagrad(parameters, h));
         }
     }
 }

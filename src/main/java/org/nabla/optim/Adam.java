@@ -58,6 +58,11 @@ public final class Adam extends Optimizer {
         return super.state();
     }
 
+    @Override
+    protected void stateRestored() {
+        moments.forget();
+    }
+
     /**
      * base + d with d the Adam displacement −(α/(1 − β₁ᵗ)) m_t / (√v_t/√(1 − β₂ᵗ) + ε), advancing the
      * moments held by {@code moments} in place (shared by {@link Adam}, where base = θ, and
@@ -151,7 +156,7 @@ public final class Adam extends Optimizer {
 
         /** @throws IllegalArgumentException for invalid hyper-parameters */
         public Adam build() {
-            return new Adam(parameters, h);
+            return configure(new Adam(parameters, h));
         }
     }
 

@@ -59,6 +59,11 @@ final class AdamMoments {
         entries.get(state).stepSeen = step;
     }
 
+    /** Drops every cached array, so that each is read again from its state map (after a rollback). */
+    void forget() {
+        entries.clear();
+    }
+
     /** Writes snapshots (immutable copies) of every parameter's moments into its state map. */
     void flush() {
         for (Map.Entry<Map<String, Tensor>, Entry> me : entries.entrySet()) {

@@ -34,6 +34,11 @@ public final class AdamW extends Optimizer {
         return super.state();
     }
 
+    @Override
+    protected void stateRestored() {
+        moments.forget();
+    }
+
     /** A builder over these parameters (defaults: η = 1e-3, β = (0.9, 0.999), ε = 1e-8, λ = 1e-2). */
     public static Builder builder(List<Parameter> parameters) {
         return new Builder(parameters);
@@ -59,7 +64,7 @@ public final class AdamW extends Optimizer {
 
         /** @throws IllegalArgumentException for invalid hyper-parameters */
         public AdamW build() {
-            return new AdamW(parameters, h);
+            return configure(new AdamW(parameters, h));
         }
     }
 }

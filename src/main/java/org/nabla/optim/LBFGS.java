@@ -129,13 +129,35 @@ public final class LBFGS extends Optimizer {
     }
 
     /**
-     * Runs up to {@code maxIter} L-BFGS iterations.
+     * Runs up to {@code maxIter} L-BFGS iterations. With the NaN guard on, the parameters are checked
+     * when the iterations end (the line search may try, and reject, non-finite points): if one is not
+     * finite, the parameters and the history are restored to what they were before the call and an
+     * {@link ArithmeticException} names the parameter.
      *
      * @param closure re-evaluates the loss and its gradients at the current parameter values
      * @return the loss at the start of the call
      */
     @Override
     public double step(Closure closure) {
+        if (!nanGuard()) {
+            return unguardedStep(closure);
+        }
+        List<Parameter> params = parameterGroups().get(0).parameters();
+        double[] before = gatherValues(params);
+        Map<String, Tensor> state = state();
+        double loss = unguardedStep(closure);
+        for (Parameter p : params) {
+            String problem = nonFinite(p, p.value(), null);
+            if (problem != null) {
+                setValues(params, before);
+                loadState(state);
+                throw new ArithmeticException(name() + ".step: " + problem + "; no parameter was changed (NaN guard)");
+            }
+        }
+        return loss;
+    }
+
+    private double unguardedStep(Closure closure) {
         ParameterGroup group = parameterGroups().get(0);
         double lr = group.learningRate();
         int maxIter = group.getInt(MAX_ITER);
@@ -664,7 +686,7 @@ public final class LBFGS extends Optimizer {
             if (!maxEvalSet) {
                 h.put(MAX_EVAL, ((Number) h.get(MAX_ITER)).intValue() * 5 / 4);
             }
-            return new LBFGS(parameters, h);
+            return configure(new LBFGS(parameters, h));
         }
     }
 }

@@ -25,9 +25,20 @@ import org.nabla.tensor.Tensor;
  * Updates run under {@link NoGrad} and replace values with {@link Parameter#set(Tensor)}. A
  * parameter that the loss does not depend on (no entry in the {@link Gradients}) is left alone and
  * its state is not advanced, as PyTorch does for a parameter whose {@code grad} is None.
+ *
+ * <p><b>NaN guard</b> (opt-in: {@link #nanGuard(boolean)}, the builders' {@code nanGuard(true)}, or
+ * for every optimizer created afterwards the system property {@value #NAN_GUARD_PROPERTY}{@code =true}).
+ * A guarded step first computes every new value; if one holds a NaN or an infinity it throws an
+ * {@link ArithmeticException} naming the parameter, the element and its gradient, and leaves every
+ * parameter and the optimizer's state as they were. Unguarded, a non-finite gradient is applied as
+ * the formula says (and usually turns the parameters into NaN).
  */
 public abstract class Optimizer {
+    /** The system property that turns the NaN guard on for optimizers created afterwards. */
+    public static final String NAN_GUARD_PROPERTY = "nabla.optim.nanGuard";
+
     private final List<ParameterGroup> groups = new ArrayList<>();
+    private boolean nanGuard = Boolean.getBoolean(NAN_GUARD_PROPERTY);
     private final Map<String, Object> defaults;
     private final List<Map<String, Tensor>> parameterState = new ArrayList<>();
 
@@ -105,18 +116,92 @@ public abstract class Optimizer {
      * @param gradients the result of {@code loss.backward()}
      */
     public void step(Gradients gradients) {
+        List<Map<String, Tensor>> before = nanGuard ? snapshot() : null;
+        List<Parameter> changed = new ArrayList<>();
+        List<Tensor> values = new ArrayList<>();
         try (NoGrad scope = NoGrad.enter()) {
             int index = 0;
             for (ParameterGroup group : groups) {
                 for (Parameter p : group.parameters()) {
                     if (gradients.contains(p)) {
                         Tensor g = gradients.of(p);
-                        p.set(update(group, p.value(), g, parameterState.get(index)));
+                        Tensor v = update(group, p.value(), g, parameterState.get(index));
+                        if (before == null) {
+                            p.set(v);
+                        } else {
+                            // guarded: all new values first; nothing is written unless every one is finite
+                            rollBackUnlessFinite(before, p, v, g);
+                            changed.add(p);
+                            values.add(v);
+                        }
                     }
                     index++;
                 }
             }
         }
+        for (int i = 0; i < changed.size(); i++) {
+            changed.get(i).set(values.get(i));
+        }
+    }
+
+    private List<Map<String, Tensor>> snapshot() {
+        state(); // brings state kept outside the maps (Adam's moment arrays) into them
+        List<Map<String, Tensor>> before = new ArrayList<>();
+        for (Map<String, Tensor> s : parameterState) {
+            before.add(new HashMap<>(s));
+        }
+        return before;
+    }
+
+    private void rollBackUnlessFinite(List<Map<String, Tensor>> before, Parameter p, Tensor v, Tensor g) {
+        String problem = nonFinite(p, v, g);
+        if (problem != null) {
+            for (int i = 0; i < before.size(); i++) {
+                parameterState.get(i).clear();
+                parameterState.get(i).putAll(before.get(i));
+            }
+            stateRestored();
+            throw new ArithmeticException(name() + ".step: " + problem + "; no parameter was changed (NaN guard)");
+        }
+    }
+
+    /**
+     * Null when {@code value} is finite, else what is wrong: "parameter 'w' (shape [3]) would become
+     * NaN at element 2 (its gradient there is NaN)". {@code gradient} may be null.
+     */
+    static String nonFinite(Parameter p, Tensor value, Tensor gradient) {
+        double[] v = value.toArray();
+        for (int i = 0; i < v.length; i++) {
+            if (!Double.isFinite(v[i])) {
+                String g = gradient == null ? "" : " (its gradient there is " + gradient.toArray()[i] + ")";
+                return "parameter '" + p.name() + "' (shape " + p.shape() + ") would become " + v[i] + " at element "
+                        + i + g;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Called after a guarded step has put back the state maps as they were before it: an optimizer
+     * that keeps state outside them (Adam's moment arrays, updated in place) drops that copy here.
+     */
+    protected void stateRestored() {
+    }
+
+    /**
+     * Turns the NaN guard on or off (see the class comment); the default is the system property
+     * {@value #NAN_GUARD_PROPERTY} when the optimizer was created.
+     *
+     * @return this optimizer
+     */
+    public Optimizer nanGuard(boolean on) {
+        this.nanGuard = on;
+        return this;
+    }
+
+    /** Whether steps are guarded against non-finite parameters. */
+    public boolean nanGuard() {
+        return nanGuard;
     }
 
     /**

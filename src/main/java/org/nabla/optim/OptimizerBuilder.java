@@ -17,6 +17,7 @@ public abstract class OptimizerBuilder<B extends OptimizerBuilder<B>> {
     protected final List<Parameter> parameters;
     /** Hyper-parameters by name, starting with the optimizer's defaults. */
     protected final Map<String, Object> h;
+    private Boolean nanGuard;
 
     /** A builder whose hyper-parameters start empty. */
     protected OptimizerBuilder(List<Parameter> parameters) {
@@ -49,6 +50,24 @@ public abstract class OptimizerBuilder<B extends OptimizerBuilder<B>> {
     /** Alias of {@link #learningRate(double)}. */
     public final B lr(double eta) {
         return learningRate(eta);
+    }
+
+    /**
+     * Guards every step against writing a NaN or an infinity into a parameter (see {@link Optimizer}):
+     * such a step throws and changes nothing. The default is the system property
+     * {@value Optimizer#NAN_GUARD_PROPERTY}.
+     */
+    public final B nanGuard(boolean on) {
+        this.nanGuard = on;
+        return self();
+    }
+
+    /** Applies the options that are not hyper-parameters to a newly built optimizer. */
+    protected final <O extends Optimizer> O configure(O optimizer) {
+        if (nanGuard != null) {
+            optimizer.nanGuard(nanGuard);
+        }
+        return optimizer;
     }
 
     /** Builds the optimizer, validating every hyper-parameter. */

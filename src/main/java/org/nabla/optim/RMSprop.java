@@ -131,7 +131,7 @@ public final class RMSprop extends Optimizer {
 
         /** @throws IllegalArgumentException for invalid hyper-parameters */
         public RMSprop build() {
-            return new RMSprop(parameters, h);
+            return configure(new RMSprop(parameters, h));
         }
     }
 }

@@ -124,7 +124,7 @@ public final class SGD extends Optimizer {
             if (Double.isNaN((Double) h.get(ParameterGroup.LEARNING_RATE))) {
                 throw new IllegalArgumentException("SGD: the learning rate is required (builder.learningRate(η))");
             }
-            return new SGD(parameters, h);
+            return configure(new SGD(parameters, h));
         }
     }
 }

@@ -27,10 +27,20 @@ final class Creation {
     }
 
     static Tensor arange(double start, double stop, double step) {
+        String call = "arange(" + start + ", " + stop + ", " + step + ")";
         if (step == 0 || Double.isNaN(step)) {
             throw new IllegalArgumentException("arange: step must be non-zero, got " + step);
         }
-        int n = (int) Math.max(0, Math.ceil((stop - start) / step));
+        if (!Double.isFinite(start) || !Double.isFinite(stop) || !Double.isFinite(step)) {
+            throw new IllegalArgumentException(call + ": start, stop and step must be finite numbers");
+        }
+        double count = Math.max(0, Math.ceil((stop - start) / step));
+        if (!(count <= Integer.MAX_VALUE)) {
+            throw new IllegalArgumentException(call + ": shape [" + (Double.isInfinite(count) ? "∞"
+                    : new java.math.BigDecimal(count).toPlainString()) + "] has more than " + Integer.MAX_VALUE
+                    + " elements");
+        }
+        int n = (int) count;
         double[] d = new double[n];
         for (int i = 0; i < n; i++) {
             d[i] = start + i * step;

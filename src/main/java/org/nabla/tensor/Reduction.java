@@ -154,9 +154,39 @@ final class Reduction {
             for (int a : axes) {
                 count *= tensor.dim(a);
             }
-            return leading.div((double) count);
+            Tensor m = leading.div((double) count);
+            if (allFinite(m.data)) {
+                return m;
+            }
         }
-        return reduce(tensor, axes, keepDims, "mean", (s, f, n) -> sumRow(s, f, n) / n);
+        return reduce(tensor, axes, keepDims, "mean", Reduction::meanRow);
+    }
+
+    private static boolean allFinite(double[] d) {
+        for (double v : d) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double meanRow(double[] s, int from, int n) {
+        double sum = sumRow(s, from, n);
+        if (Double.isFinite(sum)) {
+            return sum / n;
+        }
+        // Σ xᵢ·2⁻ᵏ with 2ᵏ ≥ 2n is exact scaling (no rounding but of terms that become subnormal,
+        // negligible beside a sum that overflowed) and at most max |xᵢ|/2, so it cannot overflow
+        int k = 65 - Long.numberOfLeadingZeros(n);
+        double scaled = 0.0;
+        for (int i = from, e = from + n; i < e; i++) {
+            if (!Double.isFinite(s[i])) {
+                return sum / n; // the formula's own ∞ or NaN
+            }
+            scaled += Math.scalb(s[i], -k);
+        }
+        return Math.scalb(scaled / n, k);
     }
 
     static Tensor prod(Tensor tensor, int[] axes, boolean keepDims) {
@@ -323,6 +353,37 @@ final class Reduction {
         if (Double.isInfinite(p)) {
             return tensor.abs().max(axes, keepDims);
         }
-        return tensor.abs().pow(p).sum(axes, keepDims).pow(1.0 / p);
+        return reduce(tensor, axes, keepDims, "norm", (s, f, n) -> pNormRow(s, f, n, p));
+    }
+
+    /** ‖x‖_p of a row, plainly where Σ |xᵢ|ᵖ is safely in range, else scaled by max |xᵢ|. */
+    private static double pNormRow(double[] s, int from, int n, double p) {
+        double acc = 0.0;
+        for (int i = from, e = from + n; i < e; i++) {
+            double a = Math.abs(s[i]);
+            acc += p == 2 ? a * a : p == 1 ? a : Math.pow(a, p);
+        }
+        if (acc < Double.POSITIVE_INFINITY && acc >= 0x1p-900 || acc == 0.0 && maxAbs(s, from, n) == 0.0
+                || Double.isNaN(acc)) {
+            return p == 2 ? Math.sqrt(acc) : p == 1 ? acc : Math.pow(acc, 1.0 / p);
+        }
+        double scale = maxAbs(s, from, n);
+        if (Double.isInfinite(scale)) {
+            return scale;
+        }
+        double scaled = 0.0;
+        for (int i = from, e = from + n; i < e; i++) {
+            double t = Math.abs(s[i]) / scale;
+            scaled += p == 2 ? t * t : p == 1 ? t : Math.pow(t, p);
+        }
+        return scale * (p == 2 ? Math.sqrt(scaled) : p == 1 ? scaled : Math.pow(scaled, 1.0 / p));
+    }
+
+    private static double maxAbs(double[] s, int from, int n) {
+        double m = 0.0;
+        for (int i = from, e = from + n; i < e; i++) {
+            m = Math.max(m, Math.abs(s[i]));
+        }
+        return m;
     }
 }

@@ -135,7 +135,14 @@ public final class Tensor implements ArrayOperations<Tensor> {
         return Creation.arange(n);
     }
 
-    /** The 1-d tensor start, start+step, … (values &lt; stop for step &gt; 0, &gt; stop for step &lt; 0). */
+    /**
+     * The 1-d tensor start, start+step, … (values &lt; stop for step &gt; 0, &gt; stop for step &lt; 0):
+     * ⌈(stop − start)/step⌉ values, as {@code numpy.arange}.
+     *
+     * @throws IllegalArgumentException when start, stop or step is NaN or infinite, step is 0, or the
+     *     range holds more values than a tensor can ({@code arange(0.0, 1.0E12, 1.0): shape
+     *     [1000000000000] has more than 2147483647 elements}, as {@link #zeros(int...)} says)
+     */
     public static Tensor arange(double start, double stop, double step) {
         return Creation.arange(start, stop, step);
     }
@@ -500,7 +507,13 @@ public final class Tensor implements ArrayOperations<Tensor> {
         return Reduction.sum(this, axes, keepDims);
     }
 
-    /** Arithmetic mean over the given axes (all when null): the sum divided by the number of terms. */
+    /**
+     * Arithmetic mean over the given axes (all when null): the sum divided by the number of terms,
+     * (Σ xᵢ)/n. Where that sum overflows although every term is finite (the mean of [10³⁰⁸, 10³⁰⁸] is
+     * 10³⁰⁸), the sum is taken scaled by a power of two, 2ᵏ · ((Σ xᵢ·2⁻ᵏ)/n) with 2ᵏ ≥ 2n, which is the
+     * same sum to within rounding and cannot overflow (|Σ xᵢ·2⁻ᵏ| ≤ max |xᵢ|/2);
+     * an infinite or NaN term gives the infinite or NaN mean of the formula.
+     */
     public Tensor mean(int[] axes, boolean keepDims) {
         return Reduction.mean(this, axes, keepDims);
     }
@@ -576,7 +589,12 @@ public final class Tensor implements ArrayOperations<Tensor> {
         return Reduction.norm(this);
     }
 
-    /** The p-norm (Σ |x|^p)^(1/p) over the given axes; p = ∞ gives max |x|. */
+    /**
+     * The p-norm ‖x‖_p = (Σ |xᵢ|ᵖ)^(1/p) over the given axes (all when null); p = ∞ gives max |xᵢ|.
+     * Where Σ |xᵢ|ᵖ would overflow or underflow (‖[10²⁰⁰, 10²⁰⁰]‖₂ = 1.414·10²⁰⁰) it is computed
+     * scaled, as s · (Σ (|xᵢ|/s)ᵖ)^(1/p) with s = max |xᵢ|, like {@link #norm()}; a NaN gives NaN and
+     * otherwise an infinite element ∞. The norm of an empty slice is 0.
+     */
     public Tensor norm(double p, int[] axes, boolean keepDims) {
         return Reduction.norm(this, p, axes, keepDims);
     }

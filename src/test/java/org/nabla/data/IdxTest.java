@@ -142,7 +142,7 @@ class IdxTest {
         // only what arrived
         byte[] streamed = IdxFiles.idx(Idx.IMAGES_MAGIC, new int[] {100_000, 10, 10}, new byte[100]);
         assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
-            assertThatThrownBy(() -> Idx.readImages(new ByteArrayInputStream(streamed), "stream", true))
+            assertThatThrownBy(() -> Idx.read(new ByteArrayInputStream(streamed), "stream", Long.MAX_VALUE))
                     .isInstanceOf(DataFileException.class)
                     .hasMessage("stream: byte 116: unexpected end of file: expected the values of the 100000 × 10 × 10"
                             + " unsigned bytes (10000000 bytes), of which 0 were read (65536 bytes from byte 16),"
@@ -154,7 +154,7 @@ class IdxTest {
     void headerNeedingMoreThanTheHeapIsRefusedWithAMessage() {
         Assumptions.assumeTrue(Runtime.getRuntime().maxMemory() < (30L << 30), "needs a heap under 30 GiB");
         byte[] streamed = IdxFiles.idx(Idx.IMAGES_MAGIC, new int[] {1_000_000, 1000, 2}, new byte[100]);
-        assertThatThrownBy(() -> Idx.readImages(new ByteArrayInputStream(streamed), "stream", true))
+        assertThatThrownBy(() -> Idx.read(new ByteArrayInputStream(streamed), "stream", Long.MAX_VALUE))
                 .isInstanceOf(DataFileException.class)
                 .hasMessageStartingWith("stream: byte 16: the header declares 1000000 × 1000 × 2 unsigned bytes"
                         + " (2000000000 bytes), which need 30517 MiB as doubles, but the JVM's maximum heap is")

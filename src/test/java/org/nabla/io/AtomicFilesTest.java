@@ -83,14 +83,16 @@ class AtomicFilesTest {
         assertThatThrownBy(() -> AtomicFiles.write(p, out -> {
             out.write(new byte[100_000]);
             throw disk;
-        })).isSameAs(disk);
+        })).hasMessage("cannot write " + p + ": simulated: no space left on device")
+                .satisfies(e -> assertThat(e.getCause()).isSameAs(disk));
         assertOnlyFiles();
         Path q = dir.resolve("old.npy");
         Npy.write(q, Tensor.of(7));
         assertThatThrownBy(() -> AtomicFiles.write(q, out -> {
             out.write(1);
             throw disk;
-        })).isSameAs(disk);
+        })).hasMessage("cannot write " + q + ": simulated: no space left on device (the previous file is unchanged)")
+                .satisfies(e -> assertThat(e.getCause()).isSameAs(disk));
         assertThat(Npy.read(q)).isEqualTo(Tensor.of(7));
         assertOnlyFiles("old.npy");
     }

@@ -134,11 +134,11 @@ class NpyTest {
                 + " False, 'shape': (1,), }: expected ',' or '}' after the value of 'descr', found ''fortran_order': Fal…'");
         Path c = write("c.npy", npy("{'descr': '<f8', 'fortran_order': Maybe, 'shape': (1,), }", new byte[8]));
         assertThatThrownBy(() -> Npy.read(c)).hasMessageContaining("byte 44: in the header")
-                .hasMessageEndingWith("expected a value: a 'string', True, False or a (tuple), found 'Maybe, 'shape': (1,)…'");
+                .hasMessageEndingWith("expected a value of 'fortran_order': a 'string', True, False or a (tuple), found 'Maybe, 'shape': (1,)…'");
         Path d = write("d.npy", npy("{'descr': '<f8', 'fortran_order': False, 'shape': (1, x), }", new byte[8]));
         assertThatThrownBy(() -> Npy.read(d)).hasMessageContaining("expected a whole number in the shape, found 'x), }");
         Path e = write("e.npy", npy("{'descr': '<f8', 'fortran_order': False, 'shape': 3, }", new byte[8]));
-        assertThatThrownBy(() -> Npy.read(e)).hasMessageEndingWith("expected a value: a 'string', True, False or a"
+        assertThatThrownBy(() -> Npy.read(e)).hasMessageEndingWith("expected a value of 'shape': a 'string', True, False or a"
                 + " (tuple), found '3, }\\n'");
         Path f = write("f.npy", npy("{'descr': '<f8', 'fortran_order': 'no', 'shape': (1,), }", new byte[8]));
         assertThatThrownBy(() -> Npy.read(f)).hasMessage(f + ": byte 10: 'fortran_order' is 'no', expected True or False");
@@ -151,8 +151,7 @@ class NpyTest {
         assertThatThrownBy(() -> Npy.read(i)).hasMessage(i + ": byte 10: the header has the keys [descr, fortran_order,"
                 + " shape, x], expected exactly [descr, fortran_order, shape]");
         Path j = write("j.npy", npy("{'descr': '|f8', 'fortran_order': False, 'shape': (1,), }", new byte[8]));
-        assertThatThrownBy(() -> Npy.read(j)).hasMessageStartingWith(j + ": byte 10: dtype '|f8': '|' (no byte order) is"
-                + " only for 1-byte types");
+        assertThat(Npy.read(j).toArray()).containsExactly(0.0); // as numpy.dtype('|f8'): the machine's order
     }
 
     @Test

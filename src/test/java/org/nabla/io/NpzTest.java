@@ -84,20 +84,21 @@ class NpzTest {
         Path p = dir.resolve("zeros.npz");
         Npz.writeCompressed(p, Map.of("z", Tensor.zeros(1_000_000)));
         assertThatThrownBy(() -> Npz.read(p, 1_000_000)).isInstanceOf(NpyFormatException.class)
-                .hasMessage(p + "!/z.npy: byte 128: the header declares 1000000 values '<f8' of shape (1000000,), 8000000"
-                        + " bytes, more than the 1000000 bytes this archive can hold (a corrupt header or a zip bomb)");
+                .hasMessage(p + "!/z.npy: byte 128: the header declares 1000000 values '<f8' of shape (1000000,), which need"
+                        + " 8000000 bytes as doubles, more than the budget of 1000000 bytes (a corrupt header or a zip bomb;"
+                        + " pass a larger budget to read it)");
     }
 
     @Test
     void headerDeclaringMoreThanTheArchiveCanHoldFailsFast() throws IOException {
         byte[] lying = NpyTest.npy("{'descr': '<f8', 'fortran_order': False, 'shape': (200000000,), }", new byte[8]);
         Path p = zip("bomb.npz", Map.of("x.npy", lying));
-        long cap = Npz.MAX_DEFLATE_RATIO * Files.size(p) + 65536;
+        long cap = 8 * (Npz.MAX_DEFLATE_RATIO * Files.size(p) + 65536);
         assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertThatThrownBy(() -> Npz.read(p))
                 .isInstanceOf(NpyFormatException.class)
                 .hasMessage(p + "!/x.npy: byte 76: the header declares 200000000 values '<f8' of shape (200000000,),"
-                        + " 1600000000 bytes, more than the " + cap + " bytes this archive can hold (a corrupt header or"
-                        + " a zip bomb)"));
+                        + " which need 1600000000 bytes as doubles, more than the budget of " + cap + " bytes (a corrupt"
+                        + " header or a zip bomb; pass a larger budget to read it)"));
     }
 
     @Test

@@ -532,11 +532,19 @@ public final class Linalg {
             }
             return scale * Math.pow(s, 1 / p);
         }
+        // p < 0: scaled by the smallest |xᵢ| (|xᵢ|ᵖ of a tiny xᵢ would overflow); a zero gives 0, as 0ᵖ = ∞
+        double small = Double.POSITIVE_INFINITY;
+        for (double v : x) {
+            small = Math.min(small, Math.abs(v));
+        }
+        if (small == 0 || Double.isNaN(small) || Double.isInfinite(small)) {
+            return small;
+        }
         double s = 0;
         for (double v : x) {
-            s += Math.pow(Math.abs(v), p);
+            s += Math.pow(Math.abs(v) / small, p);
         }
-        return Math.pow(s, 1 / p);
+        return small * Math.pow(s, 1 / p);
     }
 
     private static Tensor matrixNorm(Tensor a, String ord) {
