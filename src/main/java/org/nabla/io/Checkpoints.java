@@ -189,6 +189,7 @@ final class Checkpoints {
      * @throws NpyFormatException when the comment is damaged or the digest does not match
      */
     private static boolean checkDigest(String operation, Path file) throws IOException {
+        ReadableFile.length(file, "an .npz archive"); // a directory or FIFO: refused, named
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long length = ch.size();
             if (length < COMMENT_LENGTH + 2) {
