@@ -7,7 +7,8 @@ import org.nabla.tensor.linalg.LU;
  * The direct solve of a kernel system (K + λI) α = Y, K symmetric positive semi-definite: a blocked
  * Cholesky factorization K + λI = L Lᵀ (right-looking, Golub &amp; Van Loan, <i>Matrix Computations</i>,
  * 4th ed., Algorithm 4.2.10), whose trailing updates A₂₂ ← A₂₂ − L₂₁L₂₁ᵀ are matrix products (most
- * of the n³/3 flops then run in the blocked matrix kernel), then forward and back substitution. When
+ * of the n³/3 flops then run in the blocked matrix kernel; only the blocks on and below the diagonal
+ * are formed), then forward and back substitution by blocks of rows, whose updates are products too. When
  * the matrix is not numerically positive definite (λ = 0 and nearly coincident points), it falls back
  * to LU with partial pivoting, the factorization {@code np.linalg.solve} uses.
  */
@@ -35,39 +36,67 @@ final class KernelSolve {
         }
         int c = y.dim(1);
         double[] x = y.contiguous().toArray();
-        for (int i = 0; i < n; i++) { // L z = y
-            int ri = i * c;
-            for (int j = 0; j < i; j++) {
-                double l = a[i * n + j];
-                if (l != 0) {
-                    int rj = j * c;
-                    for (int q = 0; q < c; q++) {
-                        x[ri + q] -= l * x[rj + q];
-                    }
-                }
+        for (int i0 = 0; i0 < n; i0 += NB) { // L z = y, a block of rows at a time
+            int i1 = Math.min(n, i0 + NB);
+            if (i0 > 0) {
+                subtract(x, c, i0, i1, rows(a, n, i0, i1, 0, i0).matmul(rows(x, c, 0, i0, 0, c)));
             }
-            double d = a[i * n + i];
-            for (int q = 0; q < c; q++) {
-                x[ri + q] /= d;
+            for (int i = i0; i < i1; i++) {
+                int ri = i * c;
+                for (int j = i0; j < i; j++) {
+                    axpy(-a[i * n + j], x, j * c, x, ri, c);
+                }
+                scale(x, ri, c, 1 / a[i * n + i]);
             }
         }
-        for (int i = n - 1; i >= 0; i--) { // Lᵀ α = z
-            int ri = i * c;
-            for (int j = i + 1; j < n; j++) {
-                double l = a[j * n + i];
-                if (l != 0) {
-                    int rj = j * c;
-                    for (int q = 0; q < c; q++) {
-                        x[ri + q] -= l * x[rj + q];
-                    }
-                }
+        for (int i1 = n; i1 > 0; i1 -= NB) { // Lᵀ α = z, from the last block of rows up
+            int i0 = Math.max(0, i1 - NB);
+            if (i1 < n) {
+                // rows i0..i1 of Lᵀ beyond the block are columns i0..i1 of L below it
+                Tensor below = rows(a, n, i1, n, i0, i1);
+                subtract(x, c, i0, i1, below.transpose().matmul(rows(x, c, i1, n, 0, c)));
             }
-            double d = a[i * n + i];
-            for (int q = 0; q < c; q++) {
-                x[ri + q] /= d;
+            for (int i = i1 - 1; i >= i0; i--) {
+                int ri = i * c;
+                for (int j = i + 1; j < i1; j++) {
+                    axpy(-a[j * n + i], x, j * c, x, ri, c);
+                }
+                scale(x, ri, c, 1 / a[i * n + i]);
             }
         }
         return Tensor.of(new int[] {n, c}, x);
+    }
+
+    /** The block v[r0:r1, c0:c1] of a row-major matrix with {@code cols} columns, as a tensor. */
+    private static Tensor rows(double[] v, int cols, int r0, int r1, int c0, int c1) {
+        int w = c1 - c0;
+        double[] out = new double[(r1 - r0) * w];
+        for (int i = r0; i < r1; i++) {
+            System.arraycopy(v, i * cols + c0, out, (i - r0) * w, w);
+        }
+        return Tensor.of(new int[] {r1 - r0, w}, out);
+    }
+
+    /** x[r0:r1, :] −= p. */
+    private static void subtract(double[] x, int c, int r0, int r1, Tensor p) {
+        double[] pv = p.toArray();
+        for (int i = 0; i < (r1 - r0) * c; i++) {
+            x[r0 * c + i] -= pv[i];
+        }
+    }
+
+    private static void axpy(double f, double[] src, int so, double[] dst, int d0, int len) {
+        if (f != 0) {
+            for (int q = 0; q < len; q++) {
+                dst[d0 + q] += f * src[so + q];
+            }
+        }
+    }
+
+    private static void scale(double[] v, int o, int len, double f) {
+        for (int q = 0; q < len; q++) {
+            v[o + q] *= f;
+        }
     }
 
     /** Overwrites the lower triangle of a (row-major n×n) with L; false when a pivot is not positive. */
@@ -97,17 +126,16 @@ final class KernelSolve {
             if (m == 0) {
                 continue;
             }
-            double[] p = new double[m * kb];
-            for (int i = 0; i < m; i++) {
-                System.arraycopy(a, (k1 + i) * n + k0, p, i * kb, kb);
-            }
-            Tensor panel = Tensor.of(new int[] {m, kb}, p);
-            double[] u = panel.matmul(panel.transpose()).toArray();
-            for (int i = 0; i < m; i++) {
-                int ri = (k1 + i) * n + k1;
-                int ui = i * m;
-                for (int j = 0; j <= i; j++) {
-                    a[ri + j] -= u[ui + j];
+            Tensor panel = rows(a, n, k1, n, k0, k1);
+            for (int r0 = 0; r0 < m; r0 += NB) { // only the blocks on and below the diagonal
+                int r1 = Math.min(m, r0 + NB);
+                double[] u = panel.slice(0, r0, r1).matmul(panel.slice(0, 0, r1).transpose()).toArray();
+                for (int i = r0; i < r1; i++) {
+                    int ri = (k1 + i) * n + k1;
+                    int ui = (i - r0) * r1;
+                    for (int j = 0; j <= i; j++) {
+                        a[ri + j] -= u[ui + j];
+                    }
                 }
             }
         }
