@@ -18,10 +18,9 @@ import org.nabla.tensor.Tensor;
  * code (theory2.md explains the ~1e-8 their own residue leaves).
  *
  * <p>For one-hot or other sparse inputs the sums S_c(x) are computed column by column: for each
- * coordinate k, with Iₖ = {i : x_ik ≠ 0}, S[k, :, c] = W[:, Iₖ] (x_{Iₖ,k} ⊙ α_{Iₖ,c}), a product
+ * coordinate k, with Iₖ = {i : x_ik ≠ 0}, S[k, c, :] = (x_{Iₖ,k} ⊙ α_{Iₖ,c})ᵀ Wᵀ[Iₖ, :], a product
  * costing q·|Iₖ|·c, so q·nnz(X)·c in all rather than q·n·c·d (for the p = 61 grokking task, 1/61 of
- * the dense cost); it runs as one pass over the pairs (j, i) adding w_ji x_ik α_i into S[k, j, ·] for
- * the few non-zero x_ik. The AGOP is then (1/q) M (Σ_{j,c} h_jc h_jcᵀ) M with h_jc = u_jc zⱼ − S_jc
+ * the dense cost); the rows of Wᵀ are copied whole (for the training points W is symmetric). The AGOP is then (1/q) M (Σ_{j,c} h_jc h_jcᵀ) M with h_jc = u_jc zⱼ − S_jc
  * (centred over j when asked): one d×(q·c) Gram product.
  */
 public final class KernelPredictor {
@@ -127,22 +126,25 @@ public final class KernelPredictor {
         int q = z.dim(0);
         int c = alpha.dim(1);
         int d = x.dim(1);
-        Tensor h = hTerms(weights(squaredDistances(z, x, m), null), z, false);
-        return h.transpose().matmul(m).mul(-1.0).reshape(q, c, d).permute(1, 0, 2).contiguous();
+        Tensor w = weights(squaredDistances(z, x, m), null);
+        Tensor h = hTerms(w, w.transpose(), z, false);
+        return h.transpose().matmul(m).mul(-1.0).reshape(c, q, d);
     }
 
     /** AGOP(f) over the points Z, (1/q) Σⱼ Σ_c ∇f_c(zⱼ)∇f_c(zⱼ)ᵀ (centred over j when asked). */
     public Tensor agop(Tensor z, boolean centered) {
         requirePoints(z, "agop");
-        return agopOf(hTerms(weights(squaredDistances(z, x, m), null), z, centered), z.dim(0));
+        Tensor w = weights(squaredDistances(z, x, m), null);
+        return agopOf(hTerms(w, w.transpose(), z, centered), z.dim(0));
     }
 
     /** The AGOP over the training points themselves (reusing the training distances and kernel). */
     public Tensor trainAgop(boolean centered) {
-        return agopOf(hTerms(weights(trainR2.clone(), trainKernel.toArray()), x, centered), x.dim(0));
+        Tensor w = weights(trainR2.clone(), trainKernel.toArray()); // symmetric: Wᵀ = W
+        return agopOf(hTerms(w, w, x, centered), x.dim(0));
     }
 
-    /** (1/q) M (H Hᵀ) M for H (d, q·c). */
+    /** (1/q) M (H Hᵀ) M for H (d, c·q). */
     private Tensor agopOf(Tensor h, int q) {
         return m.matmul(h.matmul(h.transpose())).matmul(m).div(q);
     }
@@ -158,100 +160,79 @@ public final class KernelPredictor {
     }
 
     /**
-     * H (d, q·c) with column (j, c) = h_jc = u_jc zⱼ − S_jc, so that ∇f_c(zⱼ) = −M h_jc; centred over j
-     * when asked.
+     * H (d, c·q) with column (c, j) = h_jc = u_jc zⱼ − S_jc, so that ∇f_c(zⱼ) = −M h_jc; centred over j
+     * when asked. {@code wt} is Wᵀ (n, q); for the training points W is symmetric and Wᵀ = W.
      */
-    private Tensor hTerms(Tensor w, Tensor z, boolean centered) {
+    private Tensor hTerms(Tensor w, Tensor wt, Tensor z, boolean centered) {
         int q = z.dim(0);
         int n = x.dim(0);
         int c = alpha.dim(1);
         int d = x.dim(1);
         double[] xv = x.contiguous().toArray();
         double[] av = alpha.contiguous().toArray();
+        double[] wtv = wt.contiguous().toArray();
         int nnz = 0;
         for (double v : xv) {
             nnz += v != 0 ? 1 : 0;
         }
-        double[] s = new double[d * q * c]; // S[k][j][e]
+        double[] s; // S[k][e][j]
         if (4L * nnz <= (long) n * d) {
-            int[] count = new int[d];
-            for (int i = 0; i < n; i++) {
-                for (int k = 0; k < d; k++) {
-                    count[k] += xv[i * d + k] != 0 ? 1 : 0;
-                }
-            }
-            double[] wv = w.toArray();
+            s = new double[d * c * q];
             for (int k = 0; k < d; k++) {
-                int nk = count[k];
+                int nk = 0;
+                for (int i = 0; i < n; i++) {
+                    nk += xv[i * d + k] != 0 ? 1 : 0;
+                }
                 if (nk == 0) {
                     continue;
                 }
-                int[] rows = new int[nk];
-                double[] scaled = new double[nk * c];
+                double[] at = new double[c * nk]; // (x_ik α_i)ᵀ over i ∈ Iₖ
+                double[] rows = new double[nk * q]; // Wᵀ[Iₖ, :]
                 for (int i = 0, r = 0; i < n; i++) {
                     double v = xv[i * d + k];
                     if (v != 0) {
-                        rows[r] = i;
                         for (int e = 0; e < c; e++) {
-                            scaled[r * c + e] = v * av[i * c + e];
+                            at[e * nk + r] = v * av[i * c + e];
                         }
+                        System.arraycopy(wtv, i * q, rows, r * q, q);
                         r++;
                     }
                 }
-                double[] wk = new double[q * nk]; // W[:, Iₖ]
-                for (int j = 0; j < q; j++) {
-                    int o = j * n;
-                    for (int r = 0; r < nk; r++) {
-                        wk[j * nk + r] = wv[o + rows[r]];
-                    }
-                }
-                double[] sk = Tensor.of(new int[] {q, nk}, wk).matmul(Tensor.of(new int[] {nk, c}, scaled)).toArray();
-                System.arraycopy(sk, 0, s, k * q * c, q * c);
+                double[] sk = Tensor.of(new int[] {c, nk}, at).matmul(Tensor.of(new int[] {nk, q}, rows)).toArray();
+                System.arraycopy(sk, 0, s, k * c * q, c * q);
             }
         } else {
-            double[] zeta = new double[n * d * c];
+            double[] zeta = new double[d * c * n]; // Zᵀ[(k, e)][i] = x_ik α_ie
             for (int i = 0; i < n; i++) {
                 for (int k = 0; k < d; k++) {
                     double xik = xv[i * d + k];
-                    int o = (i * d + k) * c;
                     for (int e = 0; e < c; e++) {
-                        zeta[o + e] = xik * av[i * c + e];
+                        zeta[(k * c + e) * n + i] = xik * av[i * c + e];
                     }
                 }
             }
-            double[] sj = w.matmul(Tensor.of(new int[] {n, d * c}, zeta)).toArray(); // [j][k][e]
-            for (int j = 0; j < q; j++) {
-                for (int k = 0; k < d; k++) {
-                    System.arraycopy(sj, (j * d + k) * c, s, (k * q + j) * c, c);
-                }
-            }
+            s = Tensor.of(new int[] {d * c, n}, zeta).matmul(Tensor.of(new int[] {n, q}, wtv)).toArray();
         }
         double[] u = w.matmul(alpha).toArray();
         double[] zv = z.contiguous().toArray();
         for (int k = 0; k < d; k++) {
-            double[] mean = new double[c];
-            for (int j = 0; j < q; j++) {
-                double zjk = zv[j * d + k];
-                int o = (k * q + j) * c;
-                for (int e = 0; e < c; e++) {
-                    double h = u[j * c + e] * zjk - s[o + e];
-                    s[o + e] = h;
-                    mean[e] += h;
-                }
-            }
-            if (centered) {
-                for (int e = 0; e < c; e++) {
-                    mean[e] /= q;
-                }
+            for (int e = 0; e < c; e++) {
+                int o = (k * c + e) * q;
+                double mean = 0;
                 for (int j = 0; j < q; j++) {
-                    int o = (k * q + j) * c;
-                    for (int e = 0; e < c; e++) {
-                        s[o + e] -= mean[e];
+                    double h = u[j * c + e] * zv[j * d + k] - s[o + j];
+                    s[o + j] = h;
+                    mean += h;
+                }
+                if (centered) {
+                    mean /= q;
+                    for (int j = 0; j < q; j++) {
+                        s[o + j] -= mean;
                     }
                 }
             }
         }
-        return Tensor.of(new int[] {d, q * c}, s);
+        return Tensor.of(new int[] {d, c * q}, s);
     }
 
     /**
