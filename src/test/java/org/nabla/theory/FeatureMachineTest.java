@@ -23,6 +23,12 @@ class FeatureMachineTest {
         return a.transpose().matmul(a).div(d).add(Tensor.eye(d).mul(0.1));
     }
 
+    /** n Gaussian points in ℝᵈ with the target y = x₀x₁. */
+    private static FeatureMachine.Split productTask(Rng rng, int n, int d) {
+        Tensor x = Tensor.randn(rng, n, d);
+        return new FeatureMachine.Split(x, x.slice(1, 0, 1).mul(x.slice(1, 1, 2)));
+    }
+
     /** K(z, x) by the definition, one pair at a time with the difference formed directly. */
     private static Tensor kernelByDefinition(RfmKernel k, Tensor z, Tensor x, Tensor m) {
         double[][] out = new double[z.dim(0)][x.dim(0)];
@@ -151,13 +157,11 @@ class FeatureMachineTest {
     @Test
     void theNotebookVariantIsTheLibrarysFirstRfm() {
         Rng rng = new Rng(9);
-        Tensor x = Tensor.randn(rng, 40, 5);
-        Tensor y = x.slice(1, 0, 1).mul(x.slice(1, 1, 2));
-        Tensor xt = Tensor.randn(rng, 10, 5);
-        Tensor yt = xt.slice(1, 0, 1).mul(xt.slice(1, 1, 2));
-        RecursiveFeatureMachine.Result old = RecursiveFeatureMachine.train(x, y, xt, yt, 10, 1e-3, 3, false);
-        RfmHistory h = FeatureMachine.train(new FeatureMachine.Split(x, y), RfmOptions.builder().iterations(3).build(),
-                null, new FeatureMachine.Split(xt, yt));
+        FeatureMachine.Split train = productTask(rng, 40, 5);
+        FeatureMachine.Split test = productTask(rng, 10, 5);
+        RecursiveFeatureMachine.Result old = RecursiveFeatureMachine.train(train.x(), train.y(), test.x(), test.y(), 10,
+                1e-3, 3, false);
+        RfmHistory h = FeatureMachine.train(train, RfmOptions.builder().iterations(3).build(), null, test);
         for (int t = 0; t < 3; t++) {
             assertThat(h.updates().get(t).allClose(old.featureMatrices().get(t), 1e-8, 1e-12)).isTrue();
         }
@@ -167,12 +171,8 @@ class FeatureMachineTest {
     @Test
     void bestRoundIsChosenOnTheValidationSplit() {
         Rng rng = new Rng(12);
-        Tensor x = Tensor.randn(rng, 60, 6);
-        Tensor y = x.slice(1, 0, 1).mul(x.slice(1, 1, 2));
-        Tensor xv = Tensor.randn(rng, 30, 6);
-        Tensor yv = xv.slice(1, 0, 1).mul(xv.slice(1, 1, 2));
-        RfmHistory h = FeatureMachine.train(new FeatureMachine.Split(x, y), RfmOptions.builder().iterations(4).build(),
-                new FeatureMachine.Split(xv, yv), null);
+        RfmHistory h = FeatureMachine.train(productTask(rng, 60, 6), RfmOptions.builder().iterations(4).build(),
+                productTask(rng, 30, 6), null);
         double[] v = h.perRound(r -> r.validation().mse());
         RfmHistory.Round best = h.bestByValidationMse();
         for (double e : v) {
