@@ -8,8 +8,9 @@ import org.nabla.tensor.Tensor;
  * <pre>
  *   α = (K_M(X, X) + λI)⁻¹ Y,      K_M(x, z) = k(‖x − z‖²_M)       (see {@link RfmKernel})
  *   ∇f_c(x) = Σᵢ α_ic ∇ₓK_M(x, xᵢ) = −M Σᵢ α_ic wᵢ(x) (x − xᵢ) = −M (u_c(x) x − S_c(x))
- *   u_c(x) = Σᵢ wᵢ(x) α_ic,   S_c(x) = Σᵢ wᵢ(x) α_ic xᵢ
+ *   u_c(x) = Σᵢ wᵢ(x) α_ic,   S_c(x) = Σᵢ wᵢ(x) α_ic xᵢ,   wᵢ(x) = w(‖x − xᵢ‖²_M)
  * </pre>
+ * with w the kernel's gradient weight ({@link RfmKernel#gradientWeight}).
  * The gradient is the closed form above, not a finite difference. Squared distances come from the
  * expansion ‖x‖²_M + ‖z‖²_M − 2xᵀMz (one matrix product); a squared distance at or below
  * 1e-12 (‖x‖²_M + ‖z‖²_M), the expansion's rounding residue, is a coincident point and set to 0
@@ -20,8 +21,9 @@ import org.nabla.tensor.Tensor;
  * <p>For one-hot or other sparse inputs the sums S_c(x) are computed column by column: for each
  * coordinate k, with Iₖ = {i : x_ik ≠ 0}, S[k, c, :] = (x_{Iₖ,k} ⊙ α_{Iₖ,c})ᵀ Wᵀ[Iₖ, :], a product
  * costing q·|Iₖ|·c, so q·nnz(X)·c in all rather than q·n·c·d (for the p = 61 grokking task, 1/61 of
- * the dense cost); the rows of Wᵀ are copied whole (for the training points W is symmetric). The AGOP is then (1/q) M (Σ_{j,c} h_jc h_jcᵀ) M with h_jc = u_jc zⱼ − S_jc
- * (centred over j when asked): one d×(q·c) Gram product.
+ * the dense cost); the rows of Wᵀ are copied whole (for the training points W is symmetric). The
+ * AGOP is then (1/q) M (Σ_{j,c} h_jc h_jcᵀ) M with h_jc = u_jc zⱼ − S_jc (centred over j when asked):
+ * one d×(q·c) Gram product.
  */
 public final class KernelPredictor {
     /** Squared distances at or below this fraction of ‖x‖²_M + ‖z‖²_M are coincident points. */

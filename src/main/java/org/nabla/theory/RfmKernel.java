@@ -17,8 +17,8 @@ package org.nabla.theory;
  *   Gaussian w = K/L²;   Laplace w = K/(L r);   generalized w = (γ/L^γ) K r^(γ−2)
  * </pre>
  * The Laplace kernels are not differentiable at r = 0; there, as in the authors' code, w is taken as
- * 0 (the self-term of a training point is dropped), for every r at or below the coincidence cut-off
- * the caller decides (see {@link KernelPredictor}).
+ * 0, which drops the self-term of a training point ({@link KernelPredictor} decides which distances
+ * are 0: coincident points).
  */
 public sealed interface RfmKernel {
     /** The bandwidth L. */

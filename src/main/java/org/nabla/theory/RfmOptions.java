@@ -54,7 +54,10 @@ public record RfmOptions(RfmKernel kernel, double ridge, int iterations, boolean
         }
     }
 
-    /** The library's first RFM ({@link RecursiveFeatureMachine}): Laplace, M ← AGOP, no centring. */
+    /**
+     * A builder whose defaults are the Science paper's notebook, the variant {@link RecursiveFeatureMachine}
+     * implements: Laplace kernel, L = 10, λ = 1e-3, 5 iterations, M ← AGOP, no centring.
+     */
     public static Builder builder() {
         return new Builder();
     }
