@@ -1,5 +1,6 @@
 package org.nabla.theory;
 
+import java.util.List;
 import org.nabla.tensor.Tensor;
 
 /**
@@ -12,7 +13,8 @@ import org.nabla.tensor.Tensor;
  * </pre>
  * with w the kernel's gradient weight ({@link RfmKernel#gradientWeight}).
  * The gradient is the closed form above, not a finite difference. Squared distances come from the
- * expansion ‖x‖²_M + ‖z‖²_M − 2xᵀMz (one matrix product); a squared distance at or below
+ * expansion ‖x‖²_M + ‖z‖²_M − 2xᵀMz (one matrix product, or for sparse centres one pass over their
+ * non-zeros); a squared distance at or below
  * 1e-12 (‖x‖²_M + ‖z‖²_M), the expansion's rounding residue, is a coincident point and set to 0
  * exactly, and on the training kernel's diagonal it is 0 by construction and the matrix is made exactly
  * symmetric. At a coincident point a Laplace kernel's gradient weight is taken as 0, as in the authors'
@@ -146,9 +148,21 @@ public final class KernelPredictor {
         return agopOf(hTerms(w, w, x, centered), x.dim(0));
     }
 
-    /** (1/q) M (H Hᵀ) M for H (d, c·q). */
+    /** (1/q) M (H Hᵀ) M for H (d, c·q); H Hᵀ from its two row halves, H₂H₁ᵀ formed once. */
     private Tensor agopOf(Tensor h, int q) {
-        return m.matmul(h.matmul(h.transpose())).matmul(m).div(q);
+        int d = h.dim(0);
+        int a = d / 2;
+        Tensor gram;
+        if (a == 0) {
+            gram = h.matmul(h.transpose());
+        } else {
+            Tensor h1 = h.slice(0, 0, a);
+            Tensor h2 = h.slice(0, a, d);
+            Tensor c21 = h2.matmul(h1.transpose());
+            gram = Tensor.concat(0, List.of(Tensor.concat(1, List.of(h1.matmul(h1.transpose()), c21.transpose())),
+                    Tensor.concat(1, List.of(c21, h2.matmul(h2.transpose())))));
+        }
+        return m.matmul(gram).matmul(m).div(q);
     }
 
     /** W (q, n) of gradient weights wᵢ(zⱼ) from squared distances (overwritten) and kernel values (or null). */
@@ -244,10 +258,45 @@ public final class KernelPredictor {
     static double[] squaredDistances(Tensor z, Tensor x, Tensor m) {
         int q = z.dim(0);
         int n = x.dim(0);
+        int d = x.dim(1);
         Tensor zm = z.matmul(m);
         double[] zz = zm.mul(z).sum(1).toArray();
         double[] xx = x.matmul(m).mul(x).sum(1).toArray();
-        double[] g = zm.matmul(x.transpose()).toArray();
+        double[] xv = x.contiguous().toArray();
+        int nnz = 0;
+        for (double v : xv) {
+            nnz += v != 0 ? 1 : 0;
+        }
+        double[] g;
+        if (4L * nnz <= (long) n * d) { // sparse centres: (ZM)Xᵀ from the non-zeros of each xᵢ
+            int[] start = new int[n + 1];
+            int[] col = new int[nnz];
+            double[] val = new double[nnz];
+            for (int i = 0, r = 0; i < n; i++) {
+                for (int k = 0; k < d; k++) {
+                    if (xv[i * d + k] != 0) {
+                        col[r] = k;
+                        val[r++] = xv[i * d + k];
+                    }
+                }
+                start[i + 1] = r;
+            }
+            double[] zmv = zm.toArray();
+            g = new double[q * n];
+            for (int j = 0; j < q; j++) {
+                int zo = j * d;
+                int go = j * n;
+                for (int i = 0; i < n; i++) {
+                    double acc = 0;
+                    for (int r = start[i]; r < start[i + 1]; r++) {
+                        acc += zmv[zo + col[r]] * val[r];
+                    }
+                    g[go + i] = acc;
+                }
+            }
+        } else {
+            g = zm.matmul(x.transpose()).toArray();
+        }
         for (int j = 0; j < q; j++) {
             int row = j * n;
             for (int i = 0; i < n; i++) {
