@@ -77,7 +77,7 @@ public final class RfmOnTabular {
         int classes = (int) all.targets().max().item() + 1;
         FeatureMachine.Split[] sp = new FeatureMachine.Split[3];
         for (int i = 0; i < 3; i++) {
-            sp[i] = new FeatureMachine.Split(parts[i].features(), Tensor.oneHot(labels(parts[i].targets()), classes));
+            sp[i] = new FeatureMachine.Split(parts[i].features(), Tensor.oneHot(RfmOnDigits.toInts(parts[i].targets()), classes));
         }
         RfmOptions o = RfmOptions.builder().kernel(new RfmKernel.Laplace(10)).ridge(1e-3).iterations(5).build();
         RfmHistory h = FeatureMachine.train(sp[0], o, sp[1], sp[2]);
@@ -106,15 +106,6 @@ public final class RfmOnTabular {
             b.append(b.length() == 0 ? "" : " ").append(String.format(Locale.ROOT, "%.3f", x));
         }
         return b.toString();
-    }
-
-    private static int[] labels(Tensor y) {
-        double[] v = y.toArray();
-        int[] out = new int[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = (int) v[i];
-        }
-        return out;
     }
 
     /** Every data set whose file exists. */
