@@ -6,8 +6,18 @@ import org.nabla.autodiff.Variable;
 import org.nabla.tensor.Rng;
 import org.nabla.tensor.Tensor;
 import org.nabla.tensor.linalg.Linalg;
+import java.util.ArrayList;
+import java.util.List;
 import org.nabla.theory.Agop;
+import org.nabla.theory.CirculantStructure;
+import org.nabla.theory.DeepNeuralFeatureAnsatz;
+import org.nabla.theory.FeatureMachine;
+import org.nabla.theory.ModularArithmetic;
 import org.nabla.theory.RecursiveFeatureMachine;
+import org.nabla.theory.RfmHistory;
+import org.nabla.theory.RfmKernel;
+import org.nabla.theory.RfmOptions;
+import org.nabla.theory.ScalarActivation;
 
 /**
  * Course chapter 8, features: the average gradient outer product (AGOP) and the Recursive Feature
@@ -47,6 +57,42 @@ public final class Chapter8 {
         return rfm.testMse();
     }
 
+    /** §8.3 Grokking x + y mod 13 with RFM: test accuracy jumps while the a–b block of M turns circulant. */
+    public static int grokking(PrintStream out) {
+        ModularArithmetic task = ModularArithmetic.of(ModularArithmetic.Operation.ADD, 13);
+        FeatureMachine.Split[] split = task.split(task.randomTrainPairs(0.8, new Rng(2)));
+        RfmOptions options = RfmOptions.builder().kernel(new RfmKernel.Gaussian(2.5)).ridge(0).iterations(14)
+                .centered(true).agopPower(0.5).fitAfterLastUpdate(false).build();
+        RfmHistory h = FeatureMachine.train(split[0], options, null, split[1]);
+        for (RfmHistory.Round r : h.rounds()) {
+            out.printf(Locale.ROOT, "iteration %2d: train acc %.2f, test acc %.3f, circulant %.3f%n", r.t(),
+                    r.train().accuracy(), r.test().accuracy(),
+                    CirculantStructure.crossBlockCirculantFraction(r.featureMatrix()));
+        }
+        int first = h.firstRoundReachingTestAccuracy(1.0);
+        out.println("test accuracy first reaches 1 at iteration " + first);
+        return first;
+    }
+
+    /** §8.4 The deep ansatz at initialization: ρ(W_ℓᵀW_ℓ, AGOP_ℓ) per layer of a random network. */
+    public static double[] deepAnsatzAtInitialization(PrintStream out) {
+        Rng rng = new Rng(7);
+        int[] widths = {10, 500, 500, 1};
+        List<Tensor> net = new ArrayList<>();
+        for (int l = 0; l + 1 < widths.length; l++) {
+            net.add(Tensor.randn(rng, widths[l + 1], widths[l]).mul(Math.sqrt(2.0 / widths[l])));
+            net.add(Tensor.zeros(widths[l + 1]));
+        }
+        Tensor x = Tensor.randn(rng, 200, 10);
+        double[] linear = DeepNeuralFeatureAnsatz.correlations(net, ScalarActivation.LINEAR, x, 1.0);
+        double[] relu = DeepNeuralFeatureAnsatz.correlations(net, ScalarActivation.RELU, x, 1.0);
+        for (int l = 0; l < linear.length; l++) {
+            out.printf(Locale.ROOT, "layer %d: ρ linear %.3f, ρ relu %.3f%n", l + 1, linear[l], relu[l]);
+        }
+        out.printf(Locale.ROOT, "1/√d₀ = %.3f%n", 1 / Math.sqrt(10));
+        return relu;
+    }
+
     /** Exercise 8.1: the rank of the AGOP of f(x) = (x₁ + x₂, x₃) on Gaussian points in ℝ⁵. */
     public static int exercise1() {
         Tensor x = Tensor.randn(new Rng(3), 100, 5);
@@ -65,6 +111,8 @@ public final class Chapter8 {
     public static void run(PrintStream out) {
         agop(out);
         recursiveFeatureMachine(out);
+        grokking(out);
+        deepAnsatzAtInitialization(out);
         out.println("exercise 8.1: " + exercise1());
         out.println("exercise 8.2: " + exercise2());
     }

@@ -86,7 +86,8 @@ public final class RfmOnDigits {
         return r;
     }
 
-    private static int[] toInts(Tensor labels) {
+    /** Integer labels from a tensor of whole numbers. */
+    static int[] toInts(Tensor labels) {
         double[] d = labels.toArray();
         int[] out = new int[d.length];
         for (int i = 0; i < d.length; i++) {
