@@ -1,5 +1,7 @@
 package org.nabla.theory;
 
+import java.util.function.DoubleFunction;
+
 /**
  * The kernel K⁽ˡ⁾ and the normalized four-point vertex V⁽ˡ⁾ of a deep network at a single input, to
  * leading order in 1/n (Roberts, Yaida &amp; Hanin, <i>The Principles of Deep Learning Theory</i>, 2022,
@@ -69,24 +71,9 @@ public final class FourPointVertex {
      */
     public static Profile of(ScalarActivation a, double cB, double cW, double k1, int depth) {
         check(cB, cW, k1, depth);
-        double[] k = new double[depth];
-        double[] v = new double[depth];
-        double[] chi = new double[depth - 1];
-        double[] var = new double[depth - 1];
-        double[] s2 = new double[depth - 1];
-        double[] s4 = new double[depth - 1];
-        k[0] = k1;
-        for (int l = 0; l + 1 < depth; l++) {
-            double kl = k[l];
-            s2[l] = GaussianExpectation.of(z -> pow2(a.value(z)), kl);
-            s4[l] = GaussianExpectation.of(z -> pow2(pow2(a.value(z))), kl);
-            chi[l] = kl > 0 ? Criticality.chiParallel(a, cW, kl)
-                    : cW * (pow2(a.derivative(0.0)) + a.value(0.0) * a.secondDerivative(0.0));
-            var[l] = cW * cW * (s4[l] - s2[l] * s2[l]);
-            k[l + 1] = cB + cW * s2[l];
-            v[l + 1] = chi[l] * chi[l] * v[l] + var[l];
-        }
-        return new Profile(k, v, ratio(v, k), chi, var, s2, s4);
+        return recurse(cB, cW, k1, depth, k -> new double[] {GaussianExpectation.of(z -> pow2(a.value(z)), k),
+            GaussianExpectation.of(z -> pow2(pow2(a.value(z))), k),
+            k > 0 ? Criticality.chiParallel(a, cW, k) : cW * (pow2(a.derivative(0.0)) + a.value(0.0) * a.secondDerivative(0.0))});
     }
 
     /**
@@ -105,6 +92,11 @@ public final class FourPointVertex {
         double am = -a.value(-1.0);
         double bigA = (ap * ap + am * am) / 2;
         double bigB = (pow2(ap * ap) + pow2(am * am)) / 2;
+        return recurse(cB, cW, k1, depth, k -> new double[] {bigA * k, 3 * bigB * k * k, cW * bigA});
+    }
+
+    /** The two recursions, given K ↦ {⟨σ²⟩_K, ⟨σ⁴⟩_K, χ_∥(K)}. */
+    private static Profile recurse(double cB, double cW, double k1, int depth, DoubleFunction<double[]> moments) {
         double[] k = new double[depth];
         double[] v = new double[depth];
         double[] chi = new double[depth - 1];
@@ -113,10 +105,11 @@ public final class FourPointVertex {
         double[] s4 = new double[depth - 1];
         k[0] = k1;
         for (int l = 0; l + 1 < depth; l++) {
-            s2[l] = bigA * k[l];
-            s4[l] = 3 * bigB * k[l] * k[l];
-            chi[l] = cW * bigA;
-            var[l] = cW * cW * (3 * bigB - bigA * bigA) * k[l] * k[l];
+            double[] m = moments.apply(k[l]);
+            s2[l] = m[0];
+            s4[l] = m[1];
+            chi[l] = m[2];
+            var[l] = cW * cW * (s4[l] - s2[l] * s2[l]);
             k[l + 1] = cB + cW * s2[l];
             v[l + 1] = chi[l] * chi[l] * v[l] + var[l];
         }
