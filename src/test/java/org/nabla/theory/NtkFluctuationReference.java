@@ -25,7 +25,15 @@ final class NtkFluctuationReference {
             ScalarActivation a = ScalarActivation.forName((String) net.get("activation"));
             int n0 = ((Number) net.get("n0")).intValue();
             double[] x = new double[n0];
-            Arrays.fill(x, 1.0); // "all ones (length n0)"
+            if (net.get("x") instanceof List<?> given) {
+                for (int i = 0; i < n0; i++) {
+                    x[i] = num(given.get(i));
+                }
+            } else {
+                Arrays.fill(x, 1.0); // "all ones (length n0)"
+            }
+            // "W^(k) ~ N(0, 2/fan_in)" (He); a numeric C_W, if a case gives one, takes precedence
+            double cW = net.get("C_W") instanceof Number w ? w.doubleValue() : 2.0;
             int networks = ((Number) c.get("networks_small")).intValue();
             long seed = ((Number) c.get("seed")).longValue();
             for (Object o : (List<Object>) c.get("grid")) {
@@ -33,7 +41,7 @@ final class NtkFluctuationReference {
                 int depth = ((Number) g.get("L")).intValue();
                 int width = ((Number) g.get("n")).intValue();
                 String what = "ntk_fluctuation " + name + " (L, n) = (" + depth + ", " + width + ")";
-                NtkFluctuation.Result r = NtkFluctuation.measure(a, 2.0, x, depth, width, networks, seed + 1000L * depth + width);
+                NtkFluctuation.Result r = NtkFluctuation.measure(a, cW, x, depth, width, networks, seed + 1000L * depth + width);
                 assertThat(r.beta()).as(what + " β").isCloseTo(num(g.get("beta")), org.assertj.core.data.Offset.offset(1e-15));
                 assertThat(r.exp5Beta()).as(what + " exp(5β)")
                         .isCloseTo(num(g.get("prediction_exp_5beta")), org.assertj.core.data.Percentage.withPercentage(1e-10));
