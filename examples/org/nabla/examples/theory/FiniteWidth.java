@@ -23,7 +23,8 @@ import org.nabla.theory.VertexEnsemble;
  *   <li>NTK fluctuations E[Θ²]/E[Θ]² of ReLU networks ({@link NtkFluctuation}) on the grid
  *       L ∈ {3, 5, 9} × n ∈ {32, 64}, with exp(5β) and log r / 5β;</li>
  *   <li>the NNGP posterior and the NTK gradient-descent ensemble ({@link InfiniteWidthPrediction}) on a
- *       1-D regression, written to {@code target/theory/nngp-ntk.png}.</li>
+ *       1-D regression, beside the mean and spread of 50 ReLU networks of width 128 trained by full-batch
+ *       gradient descent to convergence (5 in quick mode), written to {@code target/theory/nngp-ntk.png}.</li>
  * </ol>
  * Run: {@code mvn -q -B test-compile exec:java -Dexample=org.nabla.examples.theory.FiniteWidth}
  * ({@code -Dargs=--quick}: ensembles 10× smaller).
@@ -66,7 +67,7 @@ public final class FiniteWidth {
         vertexAgainstDepth(quick, dir.resolve("vertex-depth.png"));
         orthogonalAgainstGaussian(quick);
         NtkFluctuation.Result[] grid = fluctuations(quick);
-        regressionBands(dir.resolve("nngp-ntk.png"));
+        regressionBands(dir.resolve("nngp-ntk.png"), quick ? 5 : 50);
         return new Result(predicted, measured, grid);
     }
 
@@ -139,7 +140,7 @@ public final class FiniteWidth {
         return out;
     }
 
-    private static void regressionBands(Path png) throws Exception {
+    private static void regressionBands(Path png, int networks) throws Exception {
         Tensor xTrain = Tensor.of(new double[][] {{-1.5}, {-0.6}, {0.2}, {0.9}, {1.7}});
         Tensor y = Tensor.of(-0.8, 0.3, 0.9, 0.1, -0.7);
         int t = 41;
@@ -160,16 +161,158 @@ public final class FiniteWidth {
             s[4][i] = s[3][i] + 2 * st;
             s[5][i] = s[3][i] - 2 * st;
         }
-        System.out.println("4. ReLU depth 3, (C_b, C_W) = (0.1, 2), 5 training points, x from -2 to 2 (41 points):");
+        double[][] trained = trainedNetworks(xTrain, y, grid, networks, 128, 0.1, 2.0);
+        System.out.printf(Locale.ROOT, "4. ReLU depth 3, (C_b, C_W) = (0.1, 2), 5 training points, x from -2 to 2 (41 points);"
+                + " %d networks of width 128 trained by gradient descent:%n", networks);
         for (int i : new int[] {0, 10, 20, 30, 40}) {
-            System.out.printf(Locale.ROOT, "   x = %5.2f: NNGP %.3f ± %.3f, NTK %.3f ± %.3f (±1 s.d.)%n", grid[i][0], s[0][i],
-                    Math.sqrt(p.nngp().variance()[i]), s[3][i], Math.sqrt(p.ntk().variance()[i]));
+            System.out.printf(Locale.ROOT, "   x = %5.2f: NNGP %.3f ± %.3f, NTK %.3f ± %.3f, trained %.3f ± %.3f (±1 s.d.)%n",
+                    grid[i][0], s[0][i], Math.sqrt(p.nngp().variance()[i]), s[3][i], Math.sqrt(p.ntk().variance()[i]),
+                    trained[0][i], trained[1][i]);
+        }
+        double[] upper = new double[t];
+        double[] lower = new double[t];
+        for (int i = 0; i < t; i++) {
+            upper[i] = trained[0][i] + 2 * trained[1][i];
+            lower[i] = trained[0][i] - 2 * trained[1][i];
         }
         new LinePlot("test point (x = -2 ... 2)")
                 .panel("NNGP posterior, mean +- 2 s.d.", false, "mean", s[0], "+2 s.d.", s[1], "-2 s.d.", s[2])
                 .panel("NTK gradient descent ensemble, mean +- 2 s.d.", false, "mean", s[3], "+2 s.d.", s[4], "-2 s.d.", s[5])
+                .panel("trained networks (width 128), mean +- 2 s.d.", false, "mean", trained[0], "+2 s.d.", upper,
+                        "-2 s.d.", lower, "NTK mean", s[3])
                 .write(png);
         System.out.println("   curves written to " + png);
+    }
+
+    /**
+     * {mean, s.d.} over networks of f(x) at the test inputs after full-batch gradient descent on
+     * ½Σ(f − y)² to convergence: depth 3 (1 → n → n → 1) ReLU networks in the NTK parameterisation of
+     * {@link InfiniteWidthKernels} (W = √(C_W/fan_in)·w, b = √C_b·β, w, β ~ N(0, 1) trained), step
+     * η = 1/λ_max(Θ_XX), gradients by hand (one forward and one backward pass per point).
+     */
+    private static double[][] trainedNetworks(Tensor xTrain, Tensor y, double[][] grid, int networks, int n, double cB,
+            double cW) {
+        InfiniteWidthKernels.Kernels k = InfiniteWidthKernels.of(ScalarActivation.RELU, cB, cW, xTrain, 3);
+        double[] eig = org.nabla.tensor.linalg.Linalg.eigvalsh(k.lastNtk()).toArray();
+        double eta = 1.0 / eig[eig.length - 1];
+        int steps = (int) Math.min(20_000, Math.ceil(30 * eig[eig.length - 1] / eig[0]));
+        double worst = 0;
+        int m = xTrain.dim(0);
+        double[][] out = new double[grid.length][networks];
+        double sb = Math.sqrt(cB);
+        double s1 = Math.sqrt(cW);
+        double s2 = Math.sqrt(cW / n);
+        org.nabla.tensor.Rng root = new org.nabla.tensor.Rng(77);
+        for (int net = 0; net < networks; net++) {
+            org.nabla.tensor.Rng rng = root.split();
+            double[] w1 = gaussians(rng, n);
+            double[] b1 = gaussians(rng, n);
+            double[][] w2 = new double[n][];
+            for (int i = 0; i < n; i++) {
+                w2[i] = gaussians(rng, n);
+            }
+            double[] b2 = gaussians(rng, n);
+            double[] w3 = gaussians(rng, n);
+            double[] b3 = gaussians(rng, 1);
+            double[] z1 = new double[n];
+            double[] h1 = new double[n];
+            double[] z2 = new double[n];
+            double[] h2 = new double[n];
+            double[] d2 = new double[n];
+            double[] d1 = new double[n];
+            for (int step = 0; step < steps; step++) {
+                double[] gw1 = new double[n];
+                double[] gb1 = new double[n];
+                double[][] gw2 = new double[n][n];
+                double[] gb2 = new double[n];
+                double[] gw3 = new double[n];
+                double gb3 = 0;
+                for (int a = 0; a < m; a++) {
+                    double xa = xTrain.get(a, 0);
+                    double e = forward(xa, w1, b1, w2, b2, w3, b3, s1, s2, sb, z1, h1, z2, h2) - y.get(a);
+                    gb3 += e * sb;
+                    for (int i = 0; i < n; i++) {
+                        gw3[i] += e * s2 * h2[i];
+                        d2[i] = z2[i] > 0 ? s2 * w3[i] : 0.0;
+                        gb2[i] += e * sb * d2[i];
+                    }
+                    java.util.Arrays.fill(d1, 0.0);
+                    for (int i = 0; i < n; i++) {
+                        if (d2[i] == 0) {
+                            continue;
+                        }
+                        double[] row = w2[i];
+                        double[] grow = gw2[i];
+                        double c = e * s2 * d2[i];
+                        for (int j = 0; j < n; j++) {
+                            grow[j] += c * h1[j];
+                            d1[j] += s2 * row[j] * d2[i];
+                        }
+                    }
+                    for (int j = 0; j < n; j++) {
+                        double dj = z1[j] > 0 ? d1[j] : 0.0;
+                        gw1[j] += e * s1 * dj * xa;
+                        gb1[j] += e * sb * dj;
+                    }
+                }
+                for (int i = 0; i < n; i++) {
+                    w1[i] -= eta * gw1[i];
+                    b1[i] -= eta * gb1[i];
+                    b2[i] -= eta * gb2[i];
+                    w3[i] -= eta * gw3[i];
+                    for (int j = 0; j < n; j++) {
+                        w2[i][j] -= eta * gw2[i][j];
+                    }
+                }
+                b3[0] -= eta * gb3;
+            }
+            for (int g = 0; g < grid.length; g++) {
+                out[g][net] = forward(grid[g][0], w1, b1, w2, b2, w3, b3, s1, s2, sb, z1, h1, z2, h2);
+            }
+            for (int a = 0; a < m; a++) {
+                worst = Math.max(worst, Math.abs(forward(xTrain.get(a, 0), w1, b1, w2, b2, w3, b3, s1, s2, sb, z1, h1, z2, h2)
+                        - y.get(a)));
+            }
+        }
+        System.out.printf(Locale.ROOT, "   gradient descent: η = 1/λ_max(Θ) = %.4f, %d steps (30 λ_max/λ_min), largest training"
+                + " residual %.1e%n", eta, steps, worst);
+        double[][] stats = new double[2][grid.length];
+        for (int g = 0; g < grid.length; g++) {
+            double mean = Arrays.stream(out[g]).average().orElse(0);
+            double var = Arrays.stream(out[g]).map(v -> (v - mean) * (v - mean)).sum() / Math.max(1, networks - 1);
+            stats[0][g] = mean;
+            stats[1][g] = Math.sqrt(var);
+        }
+        return stats;
+    }
+
+    private static double forward(double x, double[] w1, double[] b1, double[][] w2, double[] b2, double[] w3, double[] b3,
+            double s1, double s2, double sb, double[] z1, double[] h1, double[] z2, double[] h2) {
+        int n = w1.length;
+        for (int i = 0; i < n; i++) {
+            z1[i] = s1 * w1[i] * x + sb * b1[i];
+            h1[i] = Math.max(z1[i], 0.0);
+        }
+        double f = sb * b3[0];
+        for (int i = 0; i < n; i++) {
+            double z = sb * b2[i];
+            double[] row = w2[i];
+            for (int j = 0; j < n; j++) {
+                z += s2 * row[j] * h1[j];
+            }
+            z2[i] = z;
+            h2[i] = Math.max(z, 0.0);
+            f += s2 * w3[i] * h2[i];
+        }
+        return f;
+    }
+
+    private static double[] gaussians(org.nabla.tensor.Rng rng, int n) {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = rng.nextGaussian();
+        }
+        return v;
     }
 
     public static void main(String[] args) throws Exception {
