@@ -38,35 +38,63 @@ public final class GaussianExpectation {
      * @throws IllegalArgumentException if K is negative or not finite
      */
     public static double of(DoubleUnaryOperator g, double variance) {
-        if (!(variance >= 0) || Double.isInfinite(variance)) {
-            throw new IllegalArgumentException("GaussianExpectation: variance K must be finite and >= 0, got " + variance);
+        return of(g, 0.0, variance);
+    }
+
+    /**
+     * E[g(z)] for z ~ N(μ, K), the same rule with z = μ + √K·t and the panel boundary moved to
+     * t₀ = −μ/√K (z = 0, the kink of relu-like activations): 8 panels on [−40, t₀] and 8 on
+     * [t₀, 40] (16 equal panels when |t₀| ≥ 40). At K = 0 the expectation is g(μ). The conditional
+     * expectations of a bivariate Gaussian ({@link BivariateGaussianExpectation#adaptive}) are of this form.
+     *
+     * @throws IllegalArgumentException if K is negative or not finite, or μ is not finite
+     */
+    public static double of(DoubleUnaryOperator g, double mean, double variance) {
+        return of(g, mean, variance, RELATIVE_TOLERANCE);
+    }
+
+    /**
+     * E[g(z)], z ~ N(μ, K), refined until the summed error estimate is below relativeTolerance × ∫|g|φ
+     * (nested integrals use a looser outer tolerance: the inner results carry rounding noise that an
+     * outer 1e-14 could never resolve).
+     */
+    static double of(DoubleUnaryOperator g, double mean, double variance, double relativeTolerance) {
+        if (!(variance >= 0) || Double.isInfinite(variance) || !Double.isFinite(mean)) {
+            throw new IllegalArgumentException("GaussianExpectation: variance K must be finite and >= 0 and the mean"
+                    + " finite, got K = " + variance + ", mean = " + mean);
         }
         if (variance == 0) {
-            return g.applyAsDouble(0.0);
+            return g.applyAsDouble(mean);
         }
         double s = Math.sqrt(variance);
         DoubleUnaryOperator f = t -> {
             double w = Math.exp(-0.5 * t * t) * 0.398942280401432677939946059934381868;
-            return w == 0 ? 0.0 : g.applyAsDouble(s * t) * w;
+            return w == 0 ? 0.0 : g.applyAsDouble(mean + s * t) * w;
         };
-        double h = 2 * T_MAX / PANELS;
-        double scale = 0;
-        for (int p = 0; p < PANELS; p++) {
-            double a = -T_MAX + p * h;
-            scale += kronrod(t -> Math.abs(f.applyAsDouble(t)), a, a + h)[0];
+        double t0 = -mean / s;
+        double[] edges = new double[PANELS + 1];
+        if (Math.abs(t0) < T_MAX) {
+            int half = PANELS / 2;
+            for (int p = 0; p <= half; p++) {
+                edges[p] = -T_MAX + p * (t0 + T_MAX) / half;
+                edges[half + p] = t0 + p * (T_MAX - t0) / half;
+            }
+        } else {
+            for (int p = 0; p <= PANELS; p++) {
+                edges[p] = -T_MAX + p * 2 * T_MAX / PANELS;
+            }
         }
-        double tol = Math.max(RELATIVE_TOLERANCE * scale, Double.MIN_NORMAL);
         // global adaptive subdivision: always bisect the piece with the largest error estimate
         java.util.PriorityQueue<double[]> pieces = new java.util.PriorityQueue<>((x, y) -> Double.compare(y[3], x[3]));
-        double total = 0;
         double error = 0;
+        double scale = 0;
         for (int p = 0; p < PANELS; p++) {
-            double a = -T_MAX + p * h;
-            double[] r = kronrod(f, a, a + h);
-            pieces.add(new double[] {a, a + h, r[0], r[1]});
-            total += r[0];
+            double[] r = kronrod(f, edges[p], edges[p + 1]);
+            pieces.add(new double[] {edges[p], edges[p + 1], r[0], r[1]});
             error += r[1];
+            scale += r[2];
         }
+        double tol = Math.max(relativeTolerance * scale, Double.MIN_NORMAL);
         int evaluations = PANELS;
         while (error > tol && evaluations < MAX_PIECES) {
             double[] worst = pieces.poll();
@@ -75,7 +103,6 @@ public final class GaussianExpectation {
             double[] right = kronrod(f, m, worst[1]);
             pieces.add(new double[] {worst[0], m, left[0], left[1]});
             pieces.add(new double[] {m, worst[1], right[0], right[1]});
-            total += left[0] + right[0] - worst[2];
             error += left[1] + right[1] - worst[3];
             evaluations += 2;
         }
@@ -86,22 +113,24 @@ public final class GaussianExpectation {
         return sum;
     }
 
-    /** {Kronrod estimate, |Kronrod − Gauss|} on [a, b]. */
+    /** {Kronrod estimate, |Kronrod − Gauss|, Kronrod estimate of ∫|f|} on [a, b]. */
     private static double[] kronrod(DoubleUnaryOperator f, double a, double b) {
         double c = 0.5 * (a + b);
         double h = 0.5 * (b - a);
         double fc = f.applyAsDouble(c);
         double k = WGK[7] * fc;
         double g = WG[3] * fc;
+        double abs = WGK[7] * Math.abs(fc);
         for (int j = 0; j < 7; j++) {
             double x = h * XGK[j];
             double f1 = f.applyAsDouble(c - x);
             double f2 = f.applyAsDouble(c + x);
             k += WGK[j] * (f1 + f2);
+            abs += WGK[j] * (Math.abs(f1) + Math.abs(f2));
             if (j % 2 == 1) {
                 g += WG[j / 2] * (f1 + f2);
             }
         }
-        return new double[] {k * h, Math.abs((k - g) * h)};
+        return new double[] {k * h, Math.abs((k - g) * h), abs * h};
     }
 }
