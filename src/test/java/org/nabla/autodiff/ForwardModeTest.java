@@ -151,25 +151,42 @@ class ForwardModeTest {
                 Autodiff.jacobianForward(narrow, y), JvpCheck.EXACT);
     }
 
-    /** docs/autodiff.md, "Forward mode": f(x₁, x₂) = x₁x₂ + sin x₁ at (2, 3) along (1, 0), by hand. */
+    /**
+     * docs/autodiff.md, "Forward mode, by hand": f(x, y) = (x y + sin x) y at (2, 3) — the function of the
+     * reverse-mode worked example — along (1, 0) and (0, 1), every dual number of the table.
+     */
     @Test
     void theWorkedExampleOfTheDocs() {
-        try (ForwardMode fm = ForwardMode.open()) {
-            Variable x1 = fm.dual(Tensor.scalar(2.0), Tensor.scalar(1.0));
-            Variable x2 = fm.dual(Tensor.scalar(3.0), Tensor.scalar(0.0));
-            Variable v3 = x1.mul(x2);
-            Variable v4 = x1.sin();
-            Variable y = v3.add(v4);
-            assertThat(v3.item()).isEqualTo(6.0);
-            assertThat(fm.tangent(v3).item()).isEqualTo(3.0);
-            assertThat(v4.item()).isEqualTo(0.9092974268256817);
-            assertThat(fm.tangent(v4).item()).isEqualTo(-0.4161468365471424);
-            assertThat(y.item()).isEqualTo(6.909297426825682);
-            assertThat(fm.tangent(y).item()).isEqualTo(2.5838531634528574);
+        double[][] tangents = {{3.0, -0.4161468365471424, 2.5838531634528574, 7.751559490358572},
+                               {2.0, -0.0, 2.0, 12.909297426825681}};
+        double[] values = {6.0, 0.9092974268256817, 6.909297426825682, 20.727892280477047};
+        for (int d = 0; d < 2; d++) {
+            try (ForwardMode fm = ForwardMode.open()) {
+                Variable x = fm.dual(Tensor.scalar(2.0), Tensor.scalar(d == 0 ? 1.0 : 0.0));
+                Variable y = fm.dual(Tensor.scalar(3.0), Tensor.scalar(d == 0 ? 0.0 : 1.0));
+                Variable v1 = x.mul(y);
+                Variable v2 = x.sin();
+                Variable v3 = v1.add(v2);
+                Variable v4 = v3.mul(y);
+                Variable[] v = {v1, v2, v3, v4};
+                for (int k = 0; k < 4; k++) {
+                    assertThat(v[k].item()).isEqualTo(values[k]);
+                    assertThat(fm.tangent(v[k]).item()).isEqualTo(tangents[d][k]);
+                }
+            }
         }
-        Tensor jv = Autodiff.jvp(x -> x.slice(0, 0, 1, 1).mul(x.slice(0, 1, 2, 1)).add(x.slice(0, 0, 1, 1).sin()),
-                Tensor.of(2.0, 3.0), Tensor.of(1.0, 0.0));
-        assertThat(jv.toArray()[0]).isCloseTo(3.0 + Math.cos(2.0), within(1e-15));
+        // reverse mode gets ∂f/∂x = 9 + 3·(−0.4161468365471424) = 7.751559490358573: one ulp apart
+        Variable x = Variable.leaf(Tensor.scalar(2.0));
+        Variable y = Variable.leaf(Tensor.scalar(3.0));
+        double reverse = x.mul(y).add(x.sin()).mul(y).backward().of(x).item();
+        assertThat(reverse).isEqualTo(7.751559490358573);
+        assertThat(Math.ulp(reverse)).isEqualTo(reverse - 7.751559490358572);
+        Tensor jv = Autodiff.jvp(p -> {
+            Variable px = p.slice(0, 0, 1, 1);
+            Variable py = p.slice(0, 1, 2, 1);
+            return px.mul(py).add(px.sin()).mul(py);
+        }, Tensor.of(2.0, 3.0), Tensor.of(1.0, 0.0));
+        assertThat(jv.toArray()[0]).isEqualTo(7.751559490358572);
     }
 
     @Test

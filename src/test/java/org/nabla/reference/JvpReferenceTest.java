@@ -15,8 +15,8 @@ import org.nabla.testing.Reference;
 /**
  * Forward mode on every case of ops.json that has a gradient, replayed through the catalogs of
  * {@link OpsReferenceTest}: for seeded tangents uᵢ of the real inputs, the tangent of one forward pass
- * equals J u from the vector-Jacobian products to 1e-12 (relative to max(1, max |J u|)), and
- * equals the central difference (f(x + hu) − f(x − hu)) / 2h, h = 1e-6, to 1e-6, and ⟨c̄, J u⟩ equals
+ * equals J u from the vector-Jacobian products to 1e-12 (relative to max(1, max |J u|)),
+ * the central difference (f(x + hu) − f(x − hu)) / 2h, h = 1e-6, to 1e-6, and ⟨c̄, J u⟩ equals
  * Σᵢ ⟨reference vjpᵢ, uᵢ⟩ — the PyTorch gradients of the file — to the case's tolerance.
  */
 class JvpReferenceTest {
