@@ -26,6 +26,7 @@ import org.nabla.tensor.Tensor;
  * ({@link Autodiff#hvpForwardOverReverse}; Pearlmutter 1994). The tangents themselves carry no tangent
  * (no forward-over-forward), and one scope is active per thread (opening a second one suspends the
  * first until it is closed). With no scope open, {@link Operation#apply} pays one read of a counter.
+ * A scope keeps every tangent it has made until it is closed: open one per derivative computation.
  *
  * <pre>{@code
  * try (ForwardMode fm = ForwardMode.open()) {

@@ -6,6 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.nabla.autodiff.Autodiff;
 import org.nabla.autodiff.JvpCheck;
 import org.nabla.autodiff.Variable;
+import org.nabla.loss.BinaryCrossEntropyWithLogits;
+import org.nabla.loss.CrossEntropy;
 import org.nabla.tensor.Rng;
 import org.nabla.tensor.Shape;
 import org.nabla.tensor.SlidingWindow;
@@ -76,5 +78,28 @@ class LayerJvpTest {
                 false, 1e-6);
         JvpCheck.check("maxUnpool2d", in -> new MaxPoolSwitches.Unpool(s).apply(in.get(0)), List.of(randn(1, 1, 1, 2)),
                 8, false, 1e-6);
+    }
+
+    /** Forward-over-reverse equals reverse-over-reverse through whole networks (input Hessian-vector products). */
+    @Test
+    void hessianVectorProductsThroughNetworks() {
+        Linear l1 = new Linear(5, 8, RNG);
+        Linear l2 = new Linear(8, 3, RNG);
+        LayerNorm norm = new LayerNorm(8);
+        int[] labels = {0, 2, 1, 2};
+        Function<Variable, Variable> mlp = x -> new CrossEntropy().forward(l2.forward(norm.forward(l1.forward(x)).tanh()),
+                labels);
+        Tensor targets = Tensor.of(Shape.of(4, 3), new double[] {1, 0, 1, 0, 0, 1, 1, 1, 0, 0, 1, 0});
+        Function<Variable, Variable> bce = x -> new BinaryCrossEntropyWithLogits().forward(l2.forward(l1.forward(x)
+                .sigmoid()), Variable.constant(targets));
+        LSTM lstm = new LSTM(5, 4, RNG);
+        MultiHeadAttention attention = new MultiHeadAttention(5, 1, RNG);
+        Function<Variable, Variable> sequence = x -> lstm.forward(attention.forward(x.reshape(4, 1, 5))).square().sum();
+        for (Function<Variable, Variable> f : List.of(mlp, bce, sequence)) {
+            Tensor x = randn(4, 5);
+            Tensor v = randn(4, 5);
+            JvpCheck.assertClose("network hvp", Autodiff.hvpForwardOverReverse(f, x, v), Autodiff.hvp(f, x, v),
+                    JvpCheck.EXACT);
+        }
     }
 }
