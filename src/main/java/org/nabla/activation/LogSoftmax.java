@@ -112,6 +112,13 @@ public final class LogSoftmax extends Module {
         }
 
         @Override
+        protected Variable jvp(Variable[] t) {
+            // ẏ = ẋ − Σⱼ softmax(x)ⱼ ẋⱼ along the axis
+            Variable softmax = output().exp();
+            return t[0].sub(softmax.mul(t[0]).sum(axis, true));
+        }
+
+        @Override
         protected Variable[] backward(Variable g) {
             Variable softmax = output().exp();
             return new Variable[] {g.sub(softmax.mul(g.sum(axis, true)))};

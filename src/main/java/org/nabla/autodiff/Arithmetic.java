@@ -22,6 +22,11 @@ final class Arithmetic {
         }
 
         @Override
+        protected Variable jvp(Variable[] t) {
+            return sumOfTangents(t[0], t[1]);
+        }
+
+        @Override
         protected Variable[] backward(Variable g) {
             return new Variable[] {g, g};
         }
@@ -39,6 +44,11 @@ final class Arithmetic {
         }
 
         @Override
+        protected Variable jvp(Variable[] t) {
+            return sumOfTangents(t[0], t[1] == null ? null : t[1].neg());
+        }
+
+        @Override
         protected Variable[] backward(Variable g) {
             return new Variable[] {g, needsGrad(1) ? g.neg() : null};
         }
@@ -53,6 +63,11 @@ final class Arithmetic {
         @Override
         protected Tensor forward(Tensor[] x) {
             return x[0].mul(x[1]);
+        }
+
+        @Override
+        protected Variable jvp(Variable[] t) {
+            return bilinearJvp(t, input(0), input(1), Variable::mul);
         }
 
         @Override
@@ -75,6 +90,13 @@ final class Arithmetic {
         }
 
         @Override
+        protected Variable jvp(Variable[] t) {
+            // ż = ȧ / b − ḃ ⊙ z / b
+            return sumOfTangents(t[0] == null ? null : t[0].div(input(1)),
+                    t[1] == null ? null : t[1].mul(output()).div(input(1)).neg());
+        }
+
+        @Override
         protected Variable[] backward(Variable g) {
             return new Variable[] {
                 needsGrad(0) ? g.div(input(1)) : null,
@@ -94,6 +116,21 @@ final class Arithmetic {
         @Override
         protected Tensor forward(Tensor[] x) {
             return x[0].pow(x[1]);
+        }
+
+        @Override
+        protected Variable jvp(Variable[] t) {
+            // ż = ȧ ⊙ b ⊙ a^(b−1) + ḃ ⊙ z ⊙ ln a (0 where a = 0 and b ≥ 0, as the vjp)
+            Variable a = input(0);
+            Variable b = input(1);
+            Variable ta = t[0] == null ? null : t[0].mul(b).mul(a.pow(b.sub(1.0)));
+            Variable tb = null;
+            if (t[1] != null) {
+                Tensor mask = a.value().eq(Tensor.scalar(0.0)).mul(b.value().ge(Tensor.scalar(0.0)));
+                tb = Variable.where(Variable.constant(mask), Variable.constant(Tensor.scalar(0.0)),
+                        t[1].mul(output()).mul(a.log()));
+            }
+            return sumOfTangents(ta, tb);
         }
 
         @Override
@@ -131,6 +168,17 @@ final class Arithmetic {
         }
 
         @Override
+        protected Variable jvp(Variable[] t) {
+            Tensor a = input(0).value();
+            Tensor b = input(1).value();
+            Tensor ties = a.eq(b).mul(0.5);
+            Tensor wa = (isMax ? a.gt(b) : a.lt(b)).add(ties);
+            Tensor wb = (isMax ? a.lt(b) : a.gt(b)).add(ties);
+            return sumOfTangents(t[0] == null ? null : t[0].mul(Variable.constant(wa)),
+                    t[1] == null ? null : t[1].mul(Variable.constant(wb)));
+        }
+
+        @Override
         protected Variable[] backward(Variable g) {
             Tensor a = input(0).value();
             Tensor b = input(1).value();
@@ -156,6 +204,13 @@ final class Arithmetic {
         @Override
         protected Tensor forward(Tensor[] x) {
             return Tensor.where(condition, x[0], x[1]);
+        }
+
+        @Override
+        protected Variable jvp(Variable[] t) {
+            Variable zero = Variable.constant(Tensor.scalar(0.0));
+            Variable c = Variable.constant(condition);
+            return Variable.where(c, t[0] == null ? zero : t[0], t[1] == null ? zero : t[1]);
         }
 
         @Override

@@ -20,6 +20,11 @@ final class Elementwise {
         }
 
         @Override
+        protected Variable jvp(Variable[] t) {
+            return t[0].neg();
+        }
+
+        @Override
         protected Variable[] backward(Variable g) {
             return new Variable[] {g.neg()};
         }
@@ -34,6 +39,11 @@ final class Elementwise {
         @Override
         protected Tensor forward(Tensor[] x) {
             return x[0].exp();
+        }
+
+        @Override
+        protected Variable jvp(Variable[] t) {
+            return t[0].mul(output());
         }
 
         @Override
@@ -54,6 +64,11 @@ final class Elementwise {
         }
 
         @Override
+        protected Variable jvp(Variable[] t) {
+            return t[0].div(input(0));
+        }
+
+        @Override
         protected Variable[] backward(Variable g) {
             return new Variable[] {g.div(input(0))};
         }
@@ -68,6 +83,11 @@ final class Elementwise {
         @Override
         protected Tensor forward(Tensor[] x) {
             return x[0].log1p();
+        }
+
+        @Override
+        protected Variable jvp(Variable[] t) {
+            return t[0].div(input(0).add(1.0));
         }
 
         @Override
@@ -88,6 +108,11 @@ final class Elementwise {
         }
 
         @Override
+        protected Variable jvp(Variable[] t) {
+            return t[0].mul(output().add(1.0));
+        }
+
+        @Override
         protected Variable[] backward(Variable g) {
             return new Variable[] {g.mul(output().add(1.0))};
         }
@@ -102,6 +127,11 @@ final class Elementwise {
         @Override
         protected Tensor forward(Tensor[] x) {
             return x[0].sqrt();
+        }
+
+        @Override
+        protected Variable jvp(Variable[] t) {
+            return t[0].div(output().mul(2.0));
         }
 
         @Override
@@ -122,6 +152,11 @@ final class Elementwise {
         }
 
         @Override
+        protected Variable jvp(Variable[] t) {
+            return t[0].mul(input(0)).mul(2.0);
+        }
+
+        @Override
         protected Variable[] backward(Variable g) {
             return new Variable[] {g.mul(input(0)).mul(2.0)};
         }
@@ -136,6 +171,11 @@ final class Elementwise {
         @Override
         protected Tensor forward(Tensor[] x) {
             return x[0].reciprocal();
+        }
+
+        @Override
+        protected Variable jvp(Variable[] t) {
+            return t[0].mul(output().square()).neg();
         }
 
         @Override
@@ -156,6 +196,11 @@ final class Elementwise {
         }
 
         @Override
+        protected Variable jvp(Variable[] t) {
+            return t[0].mul(input(0).cos());
+        }
+
+        @Override
         protected Variable[] backward(Variable g) {
             return new Variable[] {g.mul(input(0).cos())};
         }
@@ -173,6 +218,11 @@ final class Elementwise {
         }
 
         @Override
+        protected Variable jvp(Variable[] t) {
+            return t[0].mul(input(0).sin()).neg();
+        }
+
+        @Override
         protected Variable[] backward(Variable g) {
             return new Variable[] {g.mul(input(0).sin()).neg()};
         }
@@ -187,6 +237,11 @@ final class Elementwise {
         @Override
         protected Tensor forward(Tensor[] x) {
             return x[0].tanh();
+        }
+
+        @Override
+        protected Variable jvp(Variable[] t) {
+            return t[0].mul(output().square().neg().add(1.0));
         }
 
         @Override
@@ -216,6 +271,11 @@ final class Elementwise {
         }
 
         @Override
+        protected Variable jvp(Variable[] t) {
+            return t[0].mul(output().mul(output().neg().add(1.0)));
+        }
+
+        @Override
         protected Variable[] backward(Variable g) {
             Variable y = output();
             if (!GradMode.isEnabled()) { // no graph of the gradient: y(1 − y) in one pass, the same bits
@@ -242,6 +302,11 @@ final class Elementwise {
         }
 
         @Override
+        protected Variable jvp(Variable[] t) {
+            return t[0].mul(Variable.constant(input(0).value().gt(0.0)));
+        }
+
+        @Override
         protected Variable[] backward(Variable g) {
             return new Variable[] {g.mul(Variable.constant(input(0).value().gt(0.0)))};
         }
@@ -259,6 +324,11 @@ final class Elementwise {
         }
 
         @Override
+        protected Variable jvp(Variable[] t) {
+            return t[0].mul(Variable.constant(input(0).value().sign()));
+        }
+
+        @Override
         protected Variable[] backward(Variable g) {
             return new Variable[] {g.mul(Variable.constant(input(0).value().sign()))};
         }
@@ -273,6 +343,11 @@ final class Elementwise {
         @Override
         protected Tensor forward(Tensor[] x) {
             return x[0].map(SpecialFunctions::erf);
+        }
+
+        @Override
+        protected Variable jvp(Variable[] t) {
+            return t[0].mul(input(0).square().neg().exp().mul(2.0 / Math.sqrt(Math.PI)));
         }
 
         @Override
@@ -295,6 +370,12 @@ final class Elementwise {
         @Override
         protected Tensor forward(Tensor[] x) {
             return x[0].clip(lo, hi);
+        }
+
+        @Override
+        protected Variable jvp(Variable[] t) {
+            Tensor x = input(0).value();
+            return t[0].mul(Variable.constant(x.map(v -> v >= lo && v <= hi ? 1.0 : 0.0)));
         }
 
         @Override

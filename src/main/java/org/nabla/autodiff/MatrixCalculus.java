@@ -47,6 +47,12 @@ public final class MatrixCalculus {
             }
 
             @Override
+            protected Variable jvp(Variable[] t) {
+                // ẏ = det(A) tr(A⁻¹ Ȧ) = y Σ (A⁻ᵀ ⊙ Ȧ)
+                return inverse(input(0)).transpose().mul(t[0]).sum().mul(output());
+            }
+
+            @Override
             protected Variable[] backward(Variable g) {
                 return new Variable[] {inverse(input(0)).transpose().mul(output().mul(g))};
             }
@@ -60,6 +66,12 @@ public final class MatrixCalculus {
             @Override
             protected Tensor forward(Tensor[] x) {
                 return Linalg.inverse(x[0]);
+            }
+
+            @Override
+            protected Variable jvp(Variable[] t) {
+                // Ẏ = −Y Ȧ Y
+                return output().matmul(t[0]).matmul(output()).neg();
             }
 
             @Override
@@ -84,6 +96,13 @@ public final class MatrixCalculus {
             }
 
             @Override
+            protected Variable jvp(Variable[] t) {
+                // Ẋ = A⁻¹(Ḃ − Ȧ X)
+                Variable rhs = sumOfTangents(t[1], t[0] == null ? null : t[0].matmul(output()).neg());
+                return solve(input(0), rhs);
+            }
+
+            @Override
             protected Variable[] backward(Variable g) {
                 Variable gb = solve(input(0).transpose(), g);
                 Variable x = output();
@@ -105,6 +124,17 @@ public final class MatrixCalculus {
             @Override
             protected Tensor forward(Tensor[] x) {
                 return Linalg.cholesky(x[0]);
+            }
+
+            @Override
+            protected Variable jvp(Variable[] t) {
+                // L̇ = L Φ(L⁻¹ Ȧ L⁻ᵀ), Φ(P) = tril₋₁ P + ½ diag P (Murray 2016, eq. 9; for a symmetric Ȧ)
+                int n = output().shape().dim(0);
+                Variable l = output();
+                Variable linv = inverse(l);
+                Variable p = linv.matmul(t[0]).matmul(linv.transpose());
+                Variable phi = p.mul(Variable.constant(lowerMask(n, 0).add(lowerMask(n, -1)).mul(0.5)));
+                return l.matmul(phi);
             }
 
             @Override
@@ -145,6 +175,14 @@ public final class MatrixCalculus {
             }
 
             @Override
+            protected Variable jvp(Variable[] t) {
+                // σ̇ᵢ = uᵢᵀ Ȧ vᵢ (distinct singular values)
+                Variable u = Variable.constant(svd.u());
+                Variable v = Variable.constant(svd.v());
+                return u.mul(t[0].matmul(v)).sum(new int[] {0}, false);
+            }
+
+            @Override
             protected Variable[] backward(Variable g) {
                 Variable u = Variable.constant(svd.u());
                 Variable vt = Variable.constant(svd.v().transpose());
@@ -163,6 +201,13 @@ public final class MatrixCalculus {
             protected Tensor forward(Tensor[] x) {
                 eig = Linalg.eigh(x[0]);
                 return eig.eigenvalues();
+            }
+
+            @Override
+            protected Variable jvp(Variable[] t) {
+                // λ̇ᵢ = vᵢᵀ Ȧ vᵢ (distinct eigenvalues)
+                Variable v = Variable.constant(eig.eigenvectors());
+                return v.mul(t[0].matmul(v)).sum(new int[] {0}, false);
             }
 
             @Override

@@ -18,6 +18,11 @@ final class MatrixProduct extends Operation {
     }
 
     @Override
+    protected Variable jvp(Variable[] t) {
+        return bilinearJvp(t, input(0), input(1), (a, b) -> new MatrixProduct().apply(a, b));
+    }
+
+    @Override
     protected Variable[] backward(Variable g) {
         return new Variable[] {
             needsGrad(0) ? g.matmul(input(1).transpose()) : null,

@@ -25,6 +25,11 @@ final class MatrixProductTransposed extends Operation {
     }
 
     @Override
+    protected Variable jvp(Variable[] t) {
+        return bilinearJvp(t, input(0), input(1), (a, b) -> new MatrixProductTransposed().apply(a, b));
+    }
+
+    @Override
     protected Variable[] backward(Variable g) {
         return new Variable[] {
             needsGrad(0) ? g.matmul(input(1)) : null,

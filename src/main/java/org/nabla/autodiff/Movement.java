@@ -25,6 +25,11 @@ final class Movement {
         }
 
         @Override
+        protected Variable jvp(Variable[] t) {
+            return t[0].reshape(dims);
+        }
+
+        @Override
         protected Variable[] backward(Variable g) {
             return new Variable[] {g.reshape(input(0).shape().dims())};
         }
@@ -42,6 +47,11 @@ final class Movement {
         @Override
         protected Tensor forward(Tensor[] x) {
             return x[0].permute(perm);
+        }
+
+        @Override
+        protected Variable jvp(Variable[] t) {
+            return t[0].permute(perm);
         }
 
         @Override
@@ -67,6 +77,11 @@ final class Movement {
         @Override
         protected Tensor forward(Tensor[] x) {
             return x[0].broadcastTo(target);
+        }
+
+        @Override
+        protected Variable jvp(Variable[] t) {
+            return t[0].broadcastTo(target);
         }
 
         @Override
@@ -101,6 +116,11 @@ final class Movement {
         @Override
         protected Tensor forward(Tensor[] x) {
             return x[0].slice(axis, start, stop, step);
+        }
+
+        @Override
+        protected Variable jvp(Variable[] t) {
+            return t[0].slice(axis, start, stop, step);
         }
 
         @Override
@@ -184,6 +204,11 @@ final class Movement {
         }
 
         @Override
+        protected Variable jvp(Variable[] t) {
+            return new SliceScatter(shape, axis, start, stop, step).apply(t[0]);
+        }
+
+        @Override
         protected Variable[] backward(Variable g) {
             return new Variable[] {g.slice(axis, start, stop, step)};
         }
@@ -201,6 +226,15 @@ final class Movement {
         @Override
         protected Tensor forward(Tensor[] x) {
             return Tensor.concat(axis, x);
+        }
+
+        @Override
+        protected Variable jvp(Variable[] t) {
+            Variable[] parts = new Variable[inputCount()];
+            for (int i = 0; i < parts.length; i++) {
+                parts[i] = t[i] != null ? t[i] : Variable.constant(Tensor.zeros(input(i).shape()));
+            }
+            return new Concat(axis).apply(parts);
         }
 
         @Override
@@ -236,6 +270,11 @@ final class Movement {
         @Override
         protected Tensor forward(Tensor[] x) {
             return x[0].gather(axis, index);
+        }
+
+        @Override
+        protected Variable jvp(Variable[] t) {
+            return t[0].gather(axis, index);
         }
 
         @Override
@@ -282,6 +321,11 @@ final class Movement {
         }
 
         @Override
+        protected Variable jvp(Variable[] t) {
+            return new ScatterAdd(shape, axis, index).apply(t[0]);
+        }
+
+        @Override
         protected Variable[] backward(Variable g) {
             return new Variable[] {g.gather(axis, index)};
         }
@@ -304,6 +348,11 @@ final class Movement {
         @Override
         protected Tensor forward(Tensor[] x) {
             return x[0].indexSelect(axis, indices);
+        }
+
+        @Override
+        protected Variable jvp(Variable[] t) {
+            return t[0].indexSelect(axis, indices);
         }
 
         @Override
@@ -349,6 +398,11 @@ final class Movement {
                 }
             }
             return Tensor.of(shape, out);
+        }
+
+        @Override
+        protected Variable jvp(Variable[] t) {
+            return new IndexAdd(shape, axis, indices).apply(t[0]);
         }
 
         @Override

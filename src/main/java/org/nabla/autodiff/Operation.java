@@ -8,7 +8,9 @@ import org.nabla.tensor.TensorAccumulator;
  * A primitive operation: a forward map y = f(x₁, …, xₙ) on tensors and its vector-Jacobian product
  * x̄ᵢ = ȳᵀ ∂f/∂xᵢ, nothing more (docs/design.md, decision 4).
  *
- * <p>Subclasses implement {@link #forward(Tensor[])} and {@link #backward(Variable)}. The backward
+ * <p>Subclasses implement {@link #forward(Tensor[])}, {@link #backward(Variable)} and
+ * {@link #jvp(Variable[])}, the Jacobian-vector product ẏ = Σᵢ (∂f/∂xᵢ) ẋᵢ that forward mode
+ * ({@link ForwardMode}) propagates with the values. The backward
  * rule is written with {@link Variable} operations, so that when a graph of the gradient is requested
  * ({@code backward(createGraph = true)}) the gradient can itself be differentiated (decision 3); in a
  * plain backward sweep recording is off and those operations build no graph.
@@ -45,6 +47,33 @@ public abstract class Operation {
      * the output does not depend on that input.
      */
     protected abstract Variable[] backward(Variable gradOutput);
+
+    /**
+     * The Jacobian-vector product: for input tangents ẋᵢ (each shaped like its input; {@code null} for
+     * a zero tangent, at least one non-null), the output tangent ẏ = Σᵢ (∂f/∂xᵢ) ẋᵢ, or {@code null}
+     * when it is zero. Written with {@link Variable} operations on the tangents and on
+     * {@link #input(int)} and {@link #output()} (both available here even when no graph is recorded),
+     * so that inside a recording reverse sweep forward-over-reverse differentiation works. A result of a
+     * shape that broadcasts to the output's (a broadcast input's tangent) is broadcast by the engine.
+     */
+    protected abstract Variable jvp(Variable[] tangents);
+
+    /** ẏ from the tangents of a bilinear map B(a, b): B(ȧ, b) + B(a, ḃ). */
+    protected static Variable bilinearJvp(Variable[] t, Variable a, Variable b,
+                                          java.util.function.BinaryOperator<Variable> map) {
+        return sumOfTangents(t[0] == null ? null : map.apply(t[0], b), t[1] == null ? null : map.apply(a, t[1]));
+    }
+
+    /** The sum of tangent terms, where {@code null} stands for zero (null when every term is zero). */
+    protected static Variable sumOfTangents(Variable... terms) {
+        Variable r = null;
+        for (Variable t : terms) {
+            if (t != null) {
+                r = r == null ? t : r.add(t);
+            }
+        }
+        return r;
+    }
 
     /**
      * The running cotangent sums of an operation's inputs during a first-order reverse sweep (no graph
@@ -114,15 +143,38 @@ public abstract class Operation {
         if (Anomaly.isEnabled()) {
             Anomaly.check("forward", name, out, in);
         }
+        ForwardMode tangents = ForwardMode.current();
+        Variable result;
         if (!track || !GradMode.isEnabled()) {
-            return Variable.constant(out);
+            result = Variable.constant(out);
+        } else {
+            if (inputs != null) {
+                throw new IllegalStateException("operation '" + name + "' was already applied; create a new one");
+            }
+            this.inputs = in;
+            this.output = new Variable(out, this);
+            result = output;
         }
-        if (inputs != null) {
-            throw new IllegalStateException("operation '" + name + "' was already applied; create a new one");
+        if (tangents != null) {
+            tangents.propagate(this, in, result);
         }
-        this.inputs = in;
-        this.output = new Variable(out, this);
-        return output;
+        return result;
+    }
+
+    /**
+     * The output tangent for {@link ForwardMode}: records the inputs and output for {@link #jvp} when
+     * no graph was recorded, calls it and broadcasts its result to the output's shape.
+     */
+    final Variable outputTangent(Variable[] in, Variable out, Variable[] tangents) {
+        if (inputs == null) {
+            this.inputs = in;
+            this.output = out;
+        }
+        Variable r = jvp(tangents);
+        if (r != null && !r.shape().equals(out.shape())) {
+            r = r.broadcastTo(out.shape());
+        }
+        return r;
     }
 
     /**

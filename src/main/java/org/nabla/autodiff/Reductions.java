@@ -44,6 +44,11 @@ final class Reductions {
         }
 
         @Override
+        protected Variable jvp(Variable[] t) {
+            return t[0].sum(axes, keepDims);
+        }
+
+        @Override
         protected Variable[] backward(Variable g) {
             return new Variable[] {expandBack(g, input(0).shape(), axes)};
         }
@@ -69,6 +74,16 @@ final class Reductions {
         @Override
         protected Tensor forward(Tensor[] x) {
             return isMax ? x[0].max(axes, keepDims) : x[0].min(axes, keepDims);
+        }
+
+        @Override
+        protected Variable jvp(Variable[] t) {
+            // ẏ = the mean of ẋ over the maximal entries (the Jacobian row of the vjp's tie rule)
+            Tensor x = input(0).value();
+            Tensor y = output().value().reshape(keptShape(x.shape(), axes));
+            Tensor mask = x.eq(y);
+            Tensor w = mask.div(mask.sum(axes, true));
+            return t[0].mul(Variable.constant(w)).sum(axes, keepDims);
         }
 
         @Override
@@ -100,6 +115,19 @@ final class Reductions {
         @Override
         protected Tensor forward(Tensor[] x) {
             return x[0].logSumExp(axes, keepDims);
+        }
+
+        @Override
+        protected Variable jvp(Variable[] t) {
+            // ẏ = Σ softmax(x) ⊙ ẋ over the axes
+            Shape in = input(0).shape();
+            if (in.size() == 0) {
+                return null;
+            }
+            Tensor m = input(0).value().max(axes, true).map(v -> Double.isFinite(v) ? v : 0.0);
+            Variable shifted = input(0).sub(Variable.constant(m));
+            Variable softmax = shifted.sub(shifted.logSumExp(axes, true)).exp();
+            return t[0].mul(softmax).sum(axes, keepDims);
         }
 
         @Override

@@ -1,9 +1,11 @@
 /**
- * Reverse-mode automatic differentiation over an explicit graph: {@link org.nabla.autodiff.Variable}
- * (a value and the operation that produced it), {@link org.nabla.autodiff.Operation} (a primitive: a
- * forward map and its vector-Jacobian product), the primitives, the reverse sweep over the one graph
+ * Reverse-mode automatic differentiation over an explicit graph, and forward mode beside it:
+ * {@link org.nabla.autodiff.Variable} (a value and the operation that produced it),
+ * {@link org.nabla.autodiff.Operation} (a primitive: a forward map, its vector-Jacobian product and its
+ * Jacobian-vector product), the primitives, {@link org.nabla.autodiff.ForwardMode} (tangents carried
+ * with the values), the reverse sweep over the one graph
  * traversal ({@link org.nabla.autodiff.GraphOrder}), {@link org.nabla.autodiff.Gradients},
- * {@link org.nabla.autodiff.Autodiff} (gradients, Jacobians, Hessian-vector products),
+ * {@link org.nabla.autodiff.Autodiff} (gradients, Jacobians by rows or columns, Jacobian-vector and Hessian-vector products),
  * {@link org.nabla.autodiff.GradCheck} (central differences), NoGrad and anomaly detection, and
  * {@link org.nabla.autodiff.Parameter}, the one mutable holder a model has.
  *

@@ -38,6 +38,11 @@ public final class Col2Im extends Operation {
     }
 
     @Override
+    protected Variable jvp(Variable[] t) {
+        return new Col2Im(g).apply(t[0]);
+    }
+
+    @Override
     protected Variable[] backward(Variable gradOutput) {
         return new Variable[] {new Im2Col(g, 0.0).apply(gradOutput)};
     }

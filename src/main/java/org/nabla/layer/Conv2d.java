@@ -328,6 +328,11 @@ public final class Conv2d extends Module {
         }
 
         @Override
+        protected Variable jvp(Variable[] t) {
+            return bilinearJvp(t, input(0), input(1), (x, w) -> new Correlation(c).apply(x, w));
+        }
+
+        @Override
         protected Variable[] backward(Variable g) {
             Variable x = input(0);
             Variable w = input(1);
@@ -360,6 +365,11 @@ public final class Conv2d extends Module {
         }
 
         @Override
+        protected Variable jvp(Variable[] t) {
+            return bilinearJvp(t, input(0), input(1), (gy, w) -> new InputGradient(c, height, width).apply(gy, w));
+        }
+
+        @Override
         protected Variable[] backward(Variable u) {
             Variable gy = input(0);
             Variable w = input(1);
@@ -388,6 +398,11 @@ public final class Conv2d extends Module {
         @Override
         protected Tensor forward(Tensor[] in) {
             return Convolution.conv2dWeightGradient(in[0], in[1], kh, kw, c.stride, c.padding, c.dilation, c.groups);
+        }
+
+        @Override
+        protected Variable jvp(Variable[] t) {
+            return bilinearJvp(t, input(0), input(1), (x, gy) -> new WeightGradient(c, kh, kw).apply(x, gy));
         }
 
         @Override

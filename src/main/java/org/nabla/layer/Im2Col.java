@@ -58,6 +58,11 @@ public final class Im2Col extends Operation {
     }
 
     @Override
+    protected Variable jvp(Variable[] t) {
+        return new Im2Col(g, 0.0).apply(t[0]); // the padding value is a constant: its tangent is 0
+    }
+
+    @Override
     protected Variable[] backward(Variable gradOutput) {
         return new Variable[] {new Col2Im(g).apply(gradOutput)};
     }

@@ -152,6 +152,11 @@ public final class MaxPool2d extends Pool2d {
         }
 
         @Override
+        protected Variable jvp(Variable[] t) {
+            return new MaxPoolSwitches.Pool(switches).apply(t[0]); // the mean of ẋ over each window's maximal entries
+        }
+
+        @Override
         protected Variable[] backward(Variable gradOutput) {
             return new Variable[] {new MaxPoolSwitches.Unpool(switches).apply(gradOutput)};
         }

@@ -87,6 +87,11 @@ final class MaxPoolSwitches {
         }
 
         @Override
+        protected Variable jvp(Variable[] t) {
+            return new Unpool(switches).apply(t[0]);
+        }
+
+        @Override
         protected Variable[] backward(Variable gradOutput) {
             return new Variable[] {new Pool(switches).apply(gradOutput)};
         }
@@ -104,6 +109,11 @@ final class MaxPoolSwitches {
         @Override
         protected Tensor forward(Tensor[] inputs) {
             return switches.pool(inputs[0]);
+        }
+
+        @Override
+        protected Variable jvp(Variable[] t) {
+            return new Pool(switches).apply(t[0]);
         }
 
         @Override

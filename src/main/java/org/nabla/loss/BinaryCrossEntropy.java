@@ -63,6 +63,23 @@ public final class BinaryCrossEntropy extends Loss {
         }
 
         @Override
+        protected Variable jvp(Variable[] t) {
+            // ℓ̇ = ṗ ⊙ (p − y) / max(p(1 − p), 10⁻¹²) + ẏ ⊙ (ln(1 − p) − ln p), each log clamped as the forward
+            Variable p = input(0);
+            Variable y = input(1);
+            Variable tp = null;
+            if (t[0] != null) {
+                Variable denominator = p.mul(p.rsub(1.0)).clip(EPSILON, Double.POSITIVE_INFINITY);
+                tp = t[0].mul(p.sub(y)).div(denominator);
+            }
+            Variable ty = null;
+            if (t[1] != null) {
+                ty = t[1].mul(Variable.constant(p.value().map(v -> clampedLog(1.0 - v) - clampedLog(v))));
+            }
+            return sumOfTangents(tp, ty);
+        }
+
+        @Override
         protected Variable[] backward(Variable g) {
             Variable p = input(0);
             Variable y = input(1);

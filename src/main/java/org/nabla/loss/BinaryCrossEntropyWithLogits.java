@@ -57,6 +57,14 @@ public final class BinaryCrossEntropyWithLogits extends Loss {
         }
 
         @Override
+        protected Variable jvp(Variable[] t) {
+            // ℓ̇ = ẋ ⊙ (σ(x) − y) − ẏ ⊙ x
+            Variable x = input(0);
+            Variable y = input(1);
+            return sumOfTangents(t[0] == null ? null : t[0].mul(x.sigmoid().sub(y)), t[1] == null ? null : t[1].mul(x).neg());
+        }
+
+        @Override
         protected Variable[] backward(Variable g) {
             Variable x = input(0);
             Variable y = input(1);

@@ -95,6 +95,11 @@ class ErrorMessagesTest {
         }
 
         @Override
+        protected Variable jvp(Variable[] t) {
+            return t[0].mul(input(0).square()).mul(3.0);
+        }
+
+        @Override
         protected Variable[] backward(Variable g) {
             Variable x = input(0);
             return new Variable[] {g.mul(x.square()).mul(2.0)};
