@@ -1,0 +1,18 @@
+package org.nabla.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The compression example runs and prints the figures docs/compression.md quotes. */
+class CompressionExampleTest {
+    @Test
+    void printsEveryPart() {
+        List<String> lines = Compression.run();
+        lines.forEach(System.out::println);
+        assertThat(lines).hasSize(7);
+        assertThat(lines.get(4)).endsWith("kept 3");
+        assertThat(lines.get(5)).endsWith("kept 0");
+    }
+}
