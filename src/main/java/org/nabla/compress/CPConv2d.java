@@ -11,7 +11,7 @@ import org.nabla.tensor.linalg.CPDecomposition;
  * A Conv2d replaced by the CP decomposition of its kernel: a 1×1 convolution, a depthwise k_h×1
  * convolution, a depthwise 1×k_w convolution and a 1×1 convolution (Lebedev, Ganin, Rakhuba, Oseledets
  * &amp; Lempitsky, "Speeding-up convolutional neural networks using fine-tuned CP-decomposition", ICLR
- * 2015, §3, eq. (2)–(6)).
+ * 2015, §3).
  *
  * <p>The kernel 𝒦 ∈ ℝ^(T×S×k_h×k_w) is approximated by R rank-one terms (Kolda &amp; Bader, SIAM Review
  * 51(3), 2009, §3),

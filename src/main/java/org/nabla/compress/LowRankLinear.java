@@ -19,7 +19,7 @@ import org.nabla.tensor.linalg.SVD;
  * equally scaled for fine-tuning). Parameters: r(in + out) (+ out for the bias) instead of in·out.
  *
  * <p><b>Eckart–Young–Mirsky</b> (Eckart &amp; Young, Psychometrika 1, 1936; Mirsky 1960; Golub &amp; Van
- * Loan, Matrix Computations, 4th ed., Theorem 2.4.8 and Corollary 2.4.7): W_r is a best rank-r
+ * Loan, Matrix Computations, 4th ed., Theorem 2.4.8): W_r is a best rank-r
  * approximation in every unitarily invariant norm, and
  * <pre>
  *   ‖W − W_r‖_F = √(σ²_{r+1} + ⋯ + σ²_k),      ‖W − W_r‖₂ = σ_{r+1}   (0 when r = k).

@@ -4,7 +4,7 @@ package org.nabla.compress;
  * The Marchenko–Pastur law MP(γ, σ²): the limit of the empirical spectral distribution of
  * X = WᵀW / N for W ∈ ℝ^(N×p) with independent entries of mean 0 and variance σ², as N, p → ∞ with
  * p / N → γ ∈ (0, 1] (Marchenko &amp; Pastur, Math. USSR-Sbornik 1, 1967; Bai &amp; Silverstein, Spectral
- * Analysis of Large Dimensional Random Matrices, 2010, Theorem 3.6):
+ * Analysis of Large Dimensional Random Matrices, 2nd ed., 2010, ch. 3):
  * <pre>
  *   f(x) = √((λ₊ − x)(x − λ₋)) / (2π σ² γ x)   for λ₋ ≤ x ≤ λ₊,    λ± = σ² (1 ± √γ)²,
  * </pre>

@@ -29,7 +29,7 @@ import org.nabla.tensor.linalg.SymmetricEigen;
  *       <pre>
  *         λ₊ = σ̂² [ (1 + √γ)² + t_β N^(−2/3) γ^(−1/6) (1 + √γ)^(4/3) ],     t_β = F⁻¹_{TW₁}(1 − β),
  *       </pre>
- *       (BEMA's threshold, Ke et al. §2.2).</li>
+ *       (BEMA's threshold, Ke et al. 2023).</li>
  *   <li><b>Pruning</b>: the singular values with sᵢ² / N &gt; λ₊ are kept (their number is the rank of
  *       {@link #prune}), the rest removed; by the BBP transition (Baik, Ben Arous &amp; Péché, Ann. Probab.
  *       33, 2005; Benaych-Georges &amp; Nadakuditi, J. Multivariate Anal. 111, 2012) a signal component

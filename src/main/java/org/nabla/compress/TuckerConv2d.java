@@ -11,7 +11,7 @@ import org.nabla.tensor.linalg.TuckerDecomposition;
 /**
  * A Conv2d replaced by the Tucker-2 decomposition of its kernel: a 1×1 convolution, a k_h×k_w
  * convolution and a 1×1 convolution (Kim, Park, Yoo, Choi, Yang &amp; Shin, "Compression of deep
- * convolutional neural networks for fast and low power mobile applications", ICLR 2016, §2, eq. (2)–(5)).
+ * convolutional neural networks for fast and low power mobile applications", ICLR 2016, §2).
  *
  * <p>The kernel 𝒦 ∈ ℝ^(T×S×k_h×k_w) (C_out × C_in × k_h × k_w) is decomposed in its two channel modes only,
  * <pre>

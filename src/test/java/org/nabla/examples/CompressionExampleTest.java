@@ -15,4 +15,11 @@ class CompressionExampleTest {
         assertThat(lines.get(4)).endsWith("kept 3");
         assertThat(lines.get(5)).endsWith("kept 0");
     }
+
+    @Test
+    void digitsCompressionPrintsTheTable() {
+        List<String> lines = DigitsCompression.run();
+        lines.forEach(System.out::println);
+        assertThat(lines).hasSize(9);
+    }
 }

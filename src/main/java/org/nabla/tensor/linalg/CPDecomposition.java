@@ -7,7 +7,7 @@ import org.nabla.tensor.Tensor;
 
 /**
  * A CP (CANDECOMP/PARAFAC) decomposition 𝒳 ≈ ⟦λ; A⁽¹⁾, …, A⁽ᴺ⁾⟧ = Σ_{r=1}^{R} λᵣ a⁽¹⁾ᵣ ∘ a⁽²⁾ᵣ ∘ ⋯ ∘ a⁽ᴺ⁾ᵣ
- * with unit-norm factor columns a⁽ⁿ⁾ᵣ (Kolda &amp; Bader, SIAM Review 51(3), 2009, §3, eq. (3.2)), and how
+ * with unit-norm factor columns a⁽ⁿ⁾ᵣ (Kolda &amp; Bader, SIAM Review 51(3), 2009, §3), and how
  * well it fits.
  *
  * <p><b>Alternating least squares</b> (Kolda &amp; Bader §3.4, Fig. 3.3; Carroll &amp; Chang 1970, Harshman
