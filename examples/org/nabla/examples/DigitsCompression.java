@@ -1,5 +1,9 @@
 package org.nabla.examples;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -48,6 +52,14 @@ public final class DigitsCompression {
 
     /** Trains, compresses and returns the printed lines. */
     public static List<String> run() {
+        return run(null);
+    }
+
+    /**
+     * Trains, compresses and returns the printed lines; writes the spectrum picture of each hidden layer
+     * ({@code spectrum-64-128.svg}, {@code spectrum-128-64.svg}) into {@code pictures} unless it is null.
+     */
+    public static List<String> run(Path pictures) {
         Split<TensorDataset> split = Digits.trainTest(0.8, 42);
         TensorDataset train = split.train();
         TensorDataset test = split.test();
@@ -67,6 +79,16 @@ public final class DigitsCompression {
                     + " largest eigenvalue %.5f, kept %d of %d", l.inFeatures(), l.outFeatures(),
                     fit.law().variance(), fit.law().ratio(), fit.edge(),
                     fit.eigenvalues().get(fit.eigenvalues().size() - 1), fit.kept(), fit.eigenvalues().size()));
+            if (pictures != null) {
+                String name = l.inFeatures() + "-" + l.outFeatures();
+                try {
+                    Files.createDirectories(pictures);
+                    Files.writeString(pictures.resolve("spectrum-" + name + ".svg"),
+                            SpectrumPicture.svg(fit, "Linear " + name.replace("-", "→"), 40));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
         }
         List<int[]> ranks = new ArrayList<>();
         for (int r : new int[] {4, 8, 16, 32}) {
@@ -99,9 +121,9 @@ public final class DigitsCompression {
     /**
      * Prints the table.
      *
-     * @param args unused
+     * @param args optionally a directory for the spectrum pictures
      */
     public static void main(String[] args) {
-        run().forEach(System.out::println);
+        run(args.length > 0 ? Path.of(args[0]) : null).forEach(System.out::println);
     }
 }

@@ -2,11 +2,16 @@ package org.nabla.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The compression example runs and prints the figures docs/compression.md quotes. */
 class CompressionExampleTest {
+    @TempDir
+    Path dir;
+
     @Test
     void printsEveryPart() {
         List<String> lines = Compression.run();
@@ -18,8 +23,9 @@ class CompressionExampleTest {
 
     @Test
     void digitsCompressionPrintsTheTable() {
-        List<String> lines = DigitsCompression.run();
+        List<String> lines = DigitsCompression.run(dir);
         lines.forEach(System.out::println);
         assertThat(lines).hasSize(9);
+        assertThat(dir.resolve("spectrum-64-128.svg")).content().startsWith("<svg").contains("Marchenko–Pastur");
     }
 }
