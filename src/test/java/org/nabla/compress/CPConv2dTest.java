@@ -2,12 +2,13 @@ package org.nabla.compress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.nabla.compress.SameMap.assertSameMapAndInputGradient;
+import static org.nabla.compress.SameMap.maxAbs;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nabla.autodiff.GradCheck;
-import org.nabla.autodiff.Variable;
 import org.nabla.layer.Conv2d;
 import org.nabla.tensor.Rng;
 import org.nabla.tensor.Tensor;
@@ -21,14 +22,6 @@ import org.nabla.tensor.linalg.Multilinear;
  * 1e-8; central differences through the four convolutions.
  */
 class CPConv2dTest {
-
-    private static double maxAbs(Tensor t) {
-        double m = 0;
-        for (double v : t.toArray()) {
-            m = Math.max(m, Math.abs(v));
-        }
-        return m;
-    }
 
     /** A kernel of CP rank r. */
     private static CPDecomposition randomCp(Rng rng, int[] dims, int r) {
@@ -53,15 +46,7 @@ class CPConv2dTest {
             CPConv2d c = CPConv2d.of(conv, cp);
             Tensor saved = conv.weight().value();
             conv.weight().set(cp.reconstruct());
-            Tensor x = Tensor.randn(rng, 2, conv.inChannels(), 6, 7);
-            Tensor y = conv.forward(x);
-            assertThat(maxAbs(c.module().forward(x).sub(y))).isLessThan(1e-12);
-            Tensor cot = Tensor.randn(rng, y.dims());
-            Variable a = Variable.leaf(x);
-            Tensor ga = conv.apply(a).mul(Variable.constant(cot)).sum().backward().of(a);
-            Variable b = Variable.leaf(x);
-            Tensor gb = c.module().apply(b).mul(Variable.constant(cot)).sum().backward().of(b);
-            assertThat(maxAbs(ga.sub(gb))).isLessThan(1e-12);
+            assertSameMapAndInputGradient(conv, c.module(), Tensor.randn(rng, 2, conv.inChannels(), 6, 7), rng, 1e-12);
             conv.weight().set(saved);
         }
     }

@@ -3,6 +3,8 @@ package org.nabla.compress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.nabla.compress.SameMap.assertSameMapAndInputGradient;
+import static org.nabla.compress.SameMap.maxAbs;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -10,7 +12,6 @@ import java.nio.file.Paths;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nabla.autodiff.GradCheck;
-import org.nabla.autodiff.Variable;
 import org.nabla.io.Npz;
 import org.nabla.layer.Linear;
 import org.nabla.tensor.Rng;
@@ -23,14 +24,6 @@ import org.nabla.tensor.linalg.Linalg;
  * differences through the two layers.
  */
 class LowRankLinearTest {
-
-    private static double maxAbs(Tensor t) {
-        double m = 0;
-        for (double v : t.toArray()) {
-            m = Math.max(m, Math.abs(v));
-        }
-        return m;
-    }
 
     private static Linear layer(Tensor w, Rng rng) {
         Linear l = new Linear(w.dim(1), w.dim(0), true, rng);
@@ -65,13 +58,7 @@ class LowRankLinearTest {
         Linear l = new Linear(6, 4, rng);
         LowRankLinear f = LowRankLinear.of(l, 4);
         Tensor x = Tensor.randn(rng, 3, 6);
-        assertThat(maxAbs(f.module().forward(x).sub(l.forward(x)))).isLessThan(1e-12);
-        Tensor c = Tensor.randn(rng, 3, 4);
-        Variable xv = Variable.leaf(x);
-        Tensor g1 = l.apply(xv).mul(Variable.constant(c)).sum().backward().of(xv);
-        Variable xw = Variable.leaf(x);
-        Tensor g2 = f.module().apply(xw).mul(Variable.constant(c)).sum().backward().of(xw);
-        assertThat(maxAbs(g1.sub(g2))).isLessThan(1e-12);
+        assertSameMapAndInputGradient(l, f.module(), x, rng, 1e-12);
         GradCheck.check(in -> f.module().apply(in.get(0)), x).assertPassed();
     }
 

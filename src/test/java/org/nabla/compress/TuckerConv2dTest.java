@@ -3,11 +3,12 @@ package org.nabla.compress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.nabla.compress.SameMap.assertSameMapAndInputGradient;
+import static org.nabla.compress.SameMap.maxAbs;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nabla.autodiff.GradCheck;
-import org.nabla.autodiff.Variable;
 import org.nabla.layer.Conv2d;
 import org.nabla.tensor.Rng;
 import org.nabla.tensor.Tensor;
@@ -19,14 +20,6 @@ import org.nabla.tensor.linalg.Multilinear;
  * reconstructed kernel; central differences through the three convolutions.
  */
 class TuckerConv2dTest {
-
-    private static double maxAbs(Tensor t) {
-        double m = 0;
-        for (double v : t.toArray()) {
-            m = Math.max(m, Math.abs(v));
-        }
-        return m;
-    }
 
     private static List<Conv2d> convolutions() {
         Rng rng = new Rng(40);
@@ -43,15 +36,7 @@ class TuckerConv2dTest {
         for (Conv2d conv : convolutions()) {
             TuckerConv2d c = TuckerConv2d.of(conv, conv.inChannels(), conv.outChannels(), 2);
             assertThat(c.decomposition().relativeError()).isLessThan(1e-14);
-            Tensor x = Tensor.randn(rng, 2, conv.inChannels(), 6, 7);
-            Tensor y = conv.forward(x);
-            assertThat(maxAbs(c.module().forward(x).sub(y))).isLessThan(1e-12);
-            Tensor cot = Tensor.randn(rng, y.dims());
-            Variable a = Variable.leaf(x);
-            Tensor ga = conv.apply(a).mul(Variable.constant(cot)).sum().backward().of(a);
-            Variable b = Variable.leaf(x);
-            Tensor gb = c.module().apply(b).mul(Variable.constant(cot)).sum().backward().of(b);
-            assertThat(maxAbs(ga.sub(gb))).isLessThan(1e-12);
+            assertSameMapAndInputGradient(conv, c.module(), Tensor.randn(rng, 2, conv.inChannels(), 6, 7), rng, 1e-12);
         }
     }
 

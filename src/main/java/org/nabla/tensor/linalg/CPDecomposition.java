@@ -30,21 +30,12 @@ import org.nabla.tensor.Tensor;
  * @param relativeError ‖𝒳 − 𝒳̂‖_F / ‖𝒳‖_F
  * @param iterations ALS sweeps done
  */
-public record CPDecomposition(Tensor lambda, List<Tensor> factors, double relativeError, int iterations) {
+public record CPDecomposition(Tensor lambda, List<Tensor> factors, double relativeError, int iterations)
+        implements DecompositionFit {
 
     /** The record with an unmodifiable copy of the factors. */
     public CPDecomposition {
         factors = List.copyOf(factors);
-    }
-
-    /** 1 − ‖𝒳 − 𝒳̂‖/‖𝒳‖. */
-    public double fit() {
-        return 1 - relativeError;
-    }
-
-    /** 1 − ‖𝒳 − 𝒳̂‖²/‖𝒳‖². */
-    public double explainedVariance() {
-        return 1 - relativeError * relativeError;
     }
 
     /** The rank R (number of components). */

@@ -33,21 +33,12 @@ import org.nabla.tensor.Tensor;
  * @param relativeError ‖𝒳 − 𝒳̂‖_F / ‖𝒳‖_F
  * @param iterations HOOI sweeps done (0 for the HOSVD)
  */
-public record TuckerDecomposition(Tensor core, List<Tensor> factors, double relativeError, int iterations) {
+public record TuckerDecomposition(Tensor core, List<Tensor> factors, double relativeError, int iterations)
+        implements DecompositionFit {
 
     /** The record with an unmodifiable copy of the factors. */
     public TuckerDecomposition {
         factors = List.copyOf(factors);
-    }
-
-    /** 1 − ‖𝒳 − 𝒳̂‖/‖𝒳‖. */
-    public double fit() {
-        return 1 - relativeError;
-    }
-
-    /** 1 − ‖𝒳 − 𝒳̂‖²/‖𝒳‖²: the fraction of ‖𝒳‖² the model explains. */
-    public double explainedVariance() {
-        return 1 - relativeError * relativeError;
     }
 
     /** 𝒳̂ = 𝒢 ×₁ A⁽¹⁾ ⋯ ×_N A⁽ᴺ⁾. */
