@@ -50,7 +50,8 @@ class PackageDependencyTest {
             Map.entry("train", BELOW_TRAIN),
             Map.entry("viz", BELOW_TOP),
             Map.entry("theory", union(BELOW_TOP, Set.of("viz"))),
-            Map.entry("prob", union(BELOW_TOP, Set.of("viz")))));
+            Map.entry("prob", union(BELOW_TOP, Set.of("viz"))),
+            Map.entry("compress", union(BELOW_TOP, Set.of("viz")))));
 
     private static final Pattern PACKAGE = Pattern.compile("^package org\\.nabla\\.([a-z0-9.]+);", Pattern.MULTILINE);
     private static final Pattern REFERENCE = Pattern.compile("org\\.nabla\\.([a-z0-9]+(?:\\.[a-z0-9]+)*)\\.[A-Z]");

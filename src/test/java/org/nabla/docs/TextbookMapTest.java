@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * {@code `Name.method`}), as the class of some row.
  */
 class TextbookMapTest {
-    static final String[] PACKAGES = {"activation", "loss", "layer", "optim", "init", "theory", "prob"};
+    static final String[] PACKAGES = {"activation", "loss", "layer", "optim", "init", "theory", "prob", "compress"};
 
     @Test
     void everyPublicDefinitionClassHasARow() throws IOException, ClassNotFoundException {
