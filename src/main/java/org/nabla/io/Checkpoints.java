@@ -11,14 +11,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.LocalDateTime;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import java.util.zip.CRC32;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.nabla.tensor.Tensor;
 
@@ -52,7 +49,6 @@ final class Checkpoints {
     static final String COMMENT_PREFIX = "nabla-sha256:";
     private static final int HEX = 64;
     private static final int COMMENT_LENGTH = COMMENT_PREFIX.length() + HEX;
-    private static final LocalDateTime FIXED_TIME = LocalDateTime.of(1980, 1, 1, 0, 0);
 
     /** The element type an array is written with. */
     enum Dtype {
@@ -94,17 +90,7 @@ final class Checkpoints {
             zip.setMethod(ZipOutputStream.STORED);
             zip.setComment(COMMENT_PREFIX + "0".repeat(HEX));
             for (Map.Entry<String, Tensor> a : arrays.entrySet()) {
-                byte[] bytes = npy(a.getValue(), dtypes.getOrDefault(a.getKey(), Dtype.FLOAT64));
-                CRC32 crc = new CRC32();
-                crc.update(bytes);
-                ZipEntry e = new ZipEntry(a.getKey() + ".npy");
-                e.setTimeLocal(FIXED_TIME);
-                e.setSize(bytes.length);
-                e.setCompressedSize(bytes.length);
-                e.setCrc(crc.getValue());
-                zip.putNextEntry(e);
-                zip.write(bytes);
-                zip.closeEntry();
+                Npz.putStored(zip, a.getKey(), npy(a.getValue(), dtypes.getOrDefault(a.getKey(), Dtype.FLOAT64)));
             }
             zip.finish();
             digesting.finish();

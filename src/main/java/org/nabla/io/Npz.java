@@ -230,23 +230,33 @@ public final class Npz {
             if (t == null) {
                 throw new IllegalArgumentException("Npz.write: the array '" + key + "' is null");
             }
-            ZipEntry e = new ZipEntry(key + ".npy");
-            e.setTimeLocal(FIXED_TIME);
             if (compress) {
+                ZipEntry e = new ZipEntry(key + ".npy");
+                e.setTimeLocal(FIXED_TIME);
                 zip.putNextEntry(e);
                 Npy.write(zip, t);
+                zip.closeEntry();
             } else {
-                byte[] bytes = Npy.toBytes(t);
-                CRC32 crc = new CRC32();
-                crc.update(bytes);
-                e.setSize(bytes.length);
-                e.setCompressedSize(bytes.length);
-                e.setCrc(crc.getValue());
-                zip.putNextEntry(e);
-                zip.write(bytes);
+                putStored(zip, key, Npy.toBytes(t));
             }
-            zip.closeEntry();
         }
         zip.finish();
+    }
+
+    /**
+     * Writes one uncompressed (STORED) member {@code key.npy} holding {@code bytes}, with its size
+     * and CRC-32 in the local header and the fixed time stamp, so equal arrays give equal files.
+     */
+    static void putStored(ZipOutputStream zip, String key, byte[] bytes) throws IOException {
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        ZipEntry e = new ZipEntry(key + ".npy");
+        e.setTimeLocal(FIXED_TIME);
+        e.setSize(bytes.length);
+        e.setCompressedSize(bytes.length);
+        e.setCrc(crc.getValue());
+        zip.putNextEntry(e);
+        zip.write(bytes);
+        zip.closeEntry();
     }
 }
