@@ -445,9 +445,9 @@ public final class LBFGS extends Optimizer {
     @Override
     protected void validateHyperParameters(Map<String, Object> h) {
         requireNonNegative(h, ParameterGroup.LEARNING_RATE);
-        requirePositive(h, MAX_ITER);
-        requirePositive(h, MAX_EVAL);
-        requirePositive(h, HISTORY_SIZE);
+        requirePositiveWholeNumber(h, MAX_ITER);
+        requirePositiveWholeNumber(h, MAX_EVAL);
+        requirePositiveWholeNumber(h, HISTORY_SIZE);
         requireNonNegative(h, TOLERANCE_GRAD);
         requireNonNegative(h, TOLERANCE_CHANGE);
         if (!(h.get(LINE_SEARCH) instanceof LineSearch)) {

@@ -319,6 +319,15 @@ public abstract class Optimizer {
         }
     }
 
+    /** Requires a whole number 1 ≤ v ≤ 2³¹ − 1 (iteration counts, history sizes). */
+    protected void requirePositiveWholeNumber(Map<String, Object> h, String key) {
+        double v = number(h, key);
+        if (!(v >= 1) || v > Integer.MAX_VALUE || v != Math.rint(v)) {
+            throw new IllegalArgumentException(name() + ": invalid " + key + " " + v
+                    + " (must be a whole number ≥ 1)");
+        }
+    }
+
     /** Requires 0 ≤ v &lt; 1 (decay rates β). */
     protected void requireUnitInterval(Map<String, Object> h, String key) {
         double v = number(h, key);

@@ -68,9 +68,18 @@ public final class ParameterGroup {
         return n.doubleValue();
     }
 
-    /** An integer hyper-parameter by name (history size, iteration counts). */
+    /**
+     * An integer hyper-parameter by name (history size, iteration counts).
+     *
+     * @throws IllegalArgumentException when the value is not a whole number in the range of an int
+     *     (it is never truncated)
+     */
     public int getInt(String name) {
-        return (int) getDouble(name);
+        double v = getDouble(name);
+        if (v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("hyper-parameter '" + name + "' is not a whole number: " + v);
+        }
+        return (int) v;
     }
 
     /** A boolean hyper-parameter by name (nesterov, amsgrad, centered). */

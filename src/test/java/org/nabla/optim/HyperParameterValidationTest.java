@@ -58,9 +58,15 @@ class HyperParameterValidationTest {
     @Test
     void lbfgs() {
         assertThatThrownBy(() -> LBFGS.builder(ps).historySize(0).build())
-                .hasMessage("LBFGS: invalid historySize 0.0 (must be > 0)");
+                .hasMessage("LBFGS: invalid historySize 0.0 (must be a whole number ≥ 1)");
         assertThatThrownBy(() -> LBFGS.builder(ps).maxIter(0).build())
-                .hasMessage("LBFGS: invalid maxIter 0.0 (must be > 0)");
+                .hasMessage("LBFGS: invalid maxIter 0.0 (must be a whole number ≥ 1)");
+        LBFGS whole = LBFGS.builder(ps).build();
+        assertThatThrownBy(() -> whole.parameterGroups().get(0).set(LBFGS.MAX_ITER, 2.5)) // was truncated to 2
+                .hasMessage("LBFGS: invalid maxIter 2.5 (must be a whole number ≥ 1)");
+        assertThat(whole.parameterGroups().get(0).getInt(LBFGS.MAX_ITER)).isEqualTo(20);
+        assertThatThrownBy(() -> whole.parameterGroups().get(0).getInt(LBFGS.TOLERANCE_GRAD))
+                .hasMessage("hyper-parameter 'toleranceGrad' is not a whole number: 1.0E-7");
         assertThatThrownBy(() -> LBFGS.builder(ps).lineSearch(null).build())
                 .hasMessage("LBFGS: lineSearch must be NONE or STRONG_WOLFE, got null");
         LBFGS o = LBFGS.builder(ps).maxIter(8).build();
