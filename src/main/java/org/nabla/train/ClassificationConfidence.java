@@ -184,26 +184,22 @@ public final class ClassificationConfidence {
         return c;
     }
 
+    /** #{δ ≤ t}, by bisection on the sorted values. */
     private int countAtMost(double t) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (sorted[mid] <= t) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return count(t, false);
     }
 
+    /** #{δ &lt; t}. */
     private int countBelow(double t) {
+        return count(t, true);
+    }
+
+    private int count(double t, boolean strict) {
         int lo = 0;
         int hi = sorted.length;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (sorted[mid] < t) {
+            if (strict ? sorted[mid] < t : sorted[mid] <= t) {
                 lo = mid + 1;
             } else {
                 hi = mid;
