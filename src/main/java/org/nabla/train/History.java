@@ -51,6 +51,40 @@ public final class History {
         return epochs.stream().mapToDouble(EpochRecord::validationAccuracy).toArray();
     }
 
+    /**
+     * The confidence distributions per epoch (entries null for epochs where it was not tracked, see
+     * {@link Trainer.Builder#trackConfidence()}).
+     */
+    public List<ClassificationConfidence> confidences() {
+        return epochs.stream().map(EpochRecord::confidence).toList();
+    }
+
+    /**
+     * The history of the first {@code n} epochs (0 ≤ n ≤ size()), e.g. to ask a {@link StoppingRule}
+     * after the fact at which epoch it would have stopped.
+     */
+    public History prefix(int n) {
+        if (n < 0 || n > epochs.size()) {
+            throw new IllegalArgumentException("History.prefix: expected 0 ≤ n ≤ " + epochs.size() + ", got " + n);
+        }
+        History h = new History();
+        h.epochs.addAll(epochs.subList(0, n));
+        return h;
+    }
+
+    /**
+     * The first epoch (from 1) after which {@code rule} fires on this history's prefixes, or −1 if it
+     * never fires within the recorded epochs.
+     */
+    public int firstStop(StoppingRule rule) {
+        for (int n = 1; n <= epochs.size(); n++) {
+            if (rule.shouldStop(prefix(n))) {
+                return n;
+            }
+        }
+        return -1;
+    }
+
     /** Training accuracies per epoch. */
     public double[] trainAccuracies() {
         return epochs.stream().mapToDouble(EpochRecord::trainAccuracy).toArray();

@@ -3,7 +3,7 @@ package org.nabla.train;
 /**
  * When a network counts as trained: a rule consulted after every epoch with the history so far.
  * The textbook notions are each a small class: {@link MaxEpochs}, {@link GradientNormBelow},
- * {@link RelativeLossChangeBelow}, {@link NoValidationImprovement}.
+ * {@link RelativeLossChangeBelow}, {@link NoValidationImprovement}, {@link AccuracyStable}.
  */
 @FunctionalInterface
 public interface StoppingRule {

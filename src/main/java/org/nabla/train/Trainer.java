@@ -46,7 +46,10 @@ public final class Trainer {
     private final Progress progress;
     private final LearningRateSchedule schedule;
     private final EpochListener listener;
+    private final boolean trackConfidence;
     private String stopReason = "";
+    /** The confidence distribution of the last evaluation that asked for one. */
+    private ClassificationConfidence lastConfidence;
 
     /** Called after every epoch (for checkpoints, plots, custom logging). */
     @FunctionalInterface
@@ -64,6 +67,7 @@ public final class Trainer {
         this.progress = b.progress;
         this.schedule = b.schedule;
         this.listener = b.listener;
+        this.trackConfidence = b.trackConfidence;
     }
 
     /**
@@ -85,6 +89,7 @@ public final class Trainer {
         private Progress progress = Progress.automatic();
         private LearningRateSchedule schedule;
         private EpochListener listener;
+        private boolean trackConfidence;
 
         private Builder(Module model, BinaryOperator<Variable> loss, Optimizer optimizer) {
             this.model = Objects.requireNonNull(model, "model");
@@ -139,8 +144,32 @@ public final class Trainer {
             return this;
         }
 
+        /**
+         * Measure after every epoch, in the same evaluation pass as the validation loss, the
+         * distribution of the {@link ClassificationConfidence} δ(x) = p_y(x) − max_{j≠y} p_j(x) of the
+         * validation objects (p = softmax of the model's outputs) and store it in each
+         * {@link EpochRecord#confidence()}; the epoch line is unchanged. Needs {@link #classes} and
+         * {@link #validation} (pass the training set, sequentially, as validation set to watch the
+         * training data). Switched on by itself when an {@link AccuracyStable} rule is given.
+         */
+        public Builder trackConfidence() {
+            this.trackConfidence = true;
+            return this;
+        }
+
         /** The trainer. */
         public Trainer build() {
+            for (StoppingRule r : rules) {
+                if (r instanceof AccuracyStable) {
+                    trackConfidence = true;
+                }
+            }
+            if (trackConfidence && (classes == 0 || validation == null)) {
+                throw new IllegalStateException("Trainer: tracking the classification confidence (trackConfidence() or an"
+                        + " AccuracyStable rule) needs a classifier (builder.classes(k)) and a validation loader"
+                        + " (builder.validation(loader)); got classes " + classes + ", validation "
+                        + (validation == null ? "none" : "given"));
+            }
             for (StoppingRule r : rules) {
                 if (r instanceof NoValidationImprovement && validation == null) {
                     throw new IllegalStateException("Trainer: the stopping rule NoValidationImprovement watches the"
@@ -204,13 +233,15 @@ public final class Trainer {
             double trainAcc = classes > 0 ? (double) correct / seen : Double.NaN;
             double valLoss = Double.NaN;
             double valAcc = Double.NaN;
+            ClassificationConfidence confidence = null;
             if (validation != null) {
-                Evaluation e = evaluate(validation);
+                Evaluation e = evaluate(validation, trackConfidence);
                 valLoss = e.loss();
                 valAcc = e.accuracy();
+                confidence = lastConfidence;
             }
             EpochRecord r = new EpochRecord(epoch, trainLoss, trainAcc, valLoss, valAcc, gradNorm,
-                    (System.nanoTime() - start) / 1e9);
+                    (System.nanoTime() - start) / 1e9, confidence);
             history.add(r);
             progress.endEpoch(r, Progress.line(r, classes > 0, validation != null));
             if (schedule != null) {
@@ -236,6 +267,24 @@ public final class Trainer {
 
     /** Mean loss (and accuracy and confusion matrix for a classifier) in evaluation mode, recording no graph. */
     public Evaluation evaluate(DataLoader loader) {
+        return evaluate(loader, false);
+    }
+
+    /**
+     * The confidence distribution of the model on {@code loader}'s objects, in evaluation mode
+     * recording no graph (the model's outputs are taken as logits, p = softmax). Needs {@link Builder#classes}.
+     */
+    public ClassificationConfidence confidence(DataLoader loader) {
+        if (classes == 0) {
+            throw new IllegalStateException("Trainer.confidence: the trainer is not a classifier (builder.classes(k))");
+        }
+        evaluate(loader, true);
+        return lastConfidence;
+    }
+
+    private Evaluation evaluate(DataLoader loader, boolean withConfidence) {
+        lastConfidence = null;
+        List<double[]> deltas = withConfidence ? new ArrayList<>() : null;
         boolean wasTraining = model.isTraining();
         model.eval();
         try (NoGrad scope = NoGrad.enter()) {
@@ -250,9 +299,21 @@ public final class Trainer {
                 if (cm != null) {
                     cm.add(out.value(), b.targets().reshape(b.size()));
                 }
+                if (deltas != null) {
+                    deltas.add(ClassificationConfidence.confidences(out.value(), b.targets(), true));
+                }
             }
             if (seen == 0) {
                 throw new IllegalArgumentException("Trainer.evaluate: the loader has no examples");
+            }
+            if (deltas != null) {
+                double[] all = new double[(int) seen];
+                int at = 0;
+                for (double[] d : deltas) {
+                    System.arraycopy(d, 0, all, at, d.length);
+                    at += d.length;
+                }
+                lastConfidence = ClassificationConfidence.ofValues(all);
             }
             return new Evaluation(lossSum / seen, cm == null ? Double.NaN : cm.accuracy(), cm, (int) seen);
         } finally {
