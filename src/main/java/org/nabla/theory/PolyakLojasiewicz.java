@@ -12,13 +12,18 @@ package org.nabla.theory;
  * <pre>
  *   μ̂ = minₖ ‖∇f(θₖ)‖² / (2 (f(θₖ) − f*)),
  * </pre>
- * over the iterates with f(θₖ) − f* &gt; 0 — an upper bound on the true PL constant. For a quadratic with
+ * over the iterates with f(θₖ) − f* above the roundoff floor ε = 1e−10 · (1 + |f*|) (below it the gap is
+ * rounding noise and the ratio means nothing; values below f* − ε are refused) — an upper bound on the
+ * true PL constant. For a quadratic with
  * Hessian A ≻ 0 the ratio at θ is eᵀA²e / eᵀAe with e = θ − θ*, which is ≥ λ_min(A) with equality along
  * the bottom eigenvector; gradient descent aligns e with it, so μ̂ → λ_min(A) = μ. When f* is not known,
  * {@link #estimate(double[], double[])} uses the smallest value on the trajectory (that iterate is then
  * excluded), which can only raise μ̂.
  */
 public final class PolyakLojasiewicz {
+    /** The relative roundoff floor ε/(1 + |f*|) below which a gap f(θₖ) − f* is not used. */
+    public static final double ROUNDOFF = 1e-10;
+
     private PolyakLojasiewicz() {
     }
 
@@ -45,10 +50,10 @@ public final class PolyakLojasiewicz {
     }
 
     /**
-     * μ̂ = minₖ ‖∇f(θₖ)‖²/(2(f(θₖ) − f*)) over the iterates with f(θₖ) &gt; f*.
+     * μ̂ = minₖ ‖∇f(θₖ)‖²/(2(f(θₖ) − f*)) over the iterates with f(θₖ) − f* &gt; ε = 1e−10 · (1 + |f*|).
      *
      * @throws IllegalArgumentException if the lengths differ, a value is not finite, a value lies below
-     *     f* (f* is then not the minimum), or no iterate has f(θₖ) &gt; f*
+     *     f* − ε (f* is then not the minimum), or no iterate has f(θₖ) − f* &gt; ε
      */
     public static double estimate(double[] values, double[] gradientNormsSquared, double fStar) {
         if (values.length != gradientNormsSquared.length) {
@@ -58,6 +63,7 @@ public final class PolyakLojasiewicz {
         if (!Double.isFinite(fStar)) {
             throw new IllegalArgumentException("PolyakLojasiewicz.estimate: f* must be finite, got " + fStar);
         }
+        double floor = ROUNDOFF * (1 + Math.abs(fStar));
         double mu = Double.POSITIVE_INFINITY;
         for (int k = 0; k < values.length; k++) {
             double gap = values[k] - fStar;
@@ -65,16 +71,17 @@ public final class PolyakLojasiewicz {
                 throw new IllegalArgumentException("PolyakLojasiewicz.estimate: iterate " + k + " has f = " + values[k]
                         + ", ‖∇f‖² = " + gradientNormsSquared[k] + " (expected finite, ‖∇f‖² ≥ 0)");
             }
-            if (gap < 0) {
+            if (gap < -floor) {
                 throw new IllegalArgumentException("PolyakLojasiewicz.estimate: f(θ_" + k + ") = " + values[k]
                         + " < f* = " + fStar + "; f* must be the minimum value");
             }
-            if (gap > 0) {
+            if (gap > floor) {
                 mu = Math.min(mu, gradientNormsSquared[k] / (2 * gap));
             }
         }
         if (mu == Double.POSITIVE_INFINITY) {
-            throw new IllegalArgumentException("PolyakLojasiewicz.estimate: no iterate with f(θₖ) > f* = " + fStar);
+            throw new IllegalArgumentException("PolyakLojasiewicz.estimate: no iterate with f(θₖ) − f* above the roundoff floor " + floor
+                    + " (f* = " + fStar + ")");
         }
         return mu;
     }
