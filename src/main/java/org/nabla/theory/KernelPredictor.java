@@ -48,8 +48,8 @@ public final class KernelPredictor {
     }
 
     /**
-     * Fits α = (K_M(X, X) + λI)⁻¹ Y (blocked Cholesky; LU when the matrix is not numerically positive
-     * definite).
+     * Fits α = (K_M(X, X) + λI)⁻¹ Y by {@link KernelRidgeRegression#solve}, the library's one kernel
+     * ridge solve (blocked Cholesky; LU when the matrix is not numerically positive definite).
      *
      * @param x training inputs (n, d)
      * @param y targets (n) or (n, c)
@@ -79,7 +79,7 @@ public final class KernelPredictor {
             }
         }
         Tensor k = kernelOf(r2, n, n, kernel);
-        Tensor alpha = KernelSolve.solve(k, ridge, y2, "KernelPredictor.fit");
+        Tensor alpha = KernelRidgeRegression.solve(k, ridge, y2, "KernelPredictor.fit");
         return new KernelPredictor(x, alpha, m, kernel, r2, k);
     }
 
