@@ -26,7 +26,7 @@ class CourseDocsMirrorTest {
         try (Stream<Path> files = Files.list(CourseDocs.DOCS)) {
             chapters = files.filter(p -> p.getFileName().toString().matches("\\d\\d-.*\\.md")).sorted().toList();
         }
-        assertThat(chapters).hasSize(12);
+        assertThat(chapters).hasSize(13);
         int blocks = 0;
         for (Path md : chapters) {
             int n = Integer.parseInt(md.getFileName().toString().substring(0, 2));
@@ -54,7 +54,7 @@ class CourseDocsMirrorTest {
     @Test
     void theReadmeListsEveryChapter() throws IOException {
         String readme = Files.readString(CourseDocs.DOCS.resolve("README.md"), StandardCharsets.UTF_8);
-        for (int n = 1; n <= 12; n++) {
+        for (int n = 1; n <= 13; n++) {
             assertThat(readme).contains("(" + CourseDocs.chapter(n).getFileName() + ")");
         }
         assertThat(readme).contains("mvn test -Dgroups=chapter4");
