@@ -24,10 +24,6 @@ final class Strided {
         return true;
     }
 
-    static boolean isContiguous(Tensor tensor) {
-        return tensor.contiguous;
-    }
-
     static double[] gatherStrided(Tensor tensor) {
         return copyOrAddStrided(tensor, new double[tensor.shape.size()], false);
     }

@@ -3,8 +3,10 @@ package org.nabla.testing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.nabla.tensor.Shape;
 import org.nabla.tensor.Tensor;
 
@@ -41,6 +43,50 @@ public final class Reference {
             throw new IllegalStateException("reference file " + p + " does not exist");
         }
         return (Map<String, Object>) Json.read(p);
+    }
+
+    /** The checker of one section of a reference file: checks every case, returns how many it checked. */
+    @FunctionalInterface
+    public interface Section {
+        int check(Object section);
+    }
+
+    /**
+     * Replays a reference file section by section, as ../shared/reference/README.md asks: every key
+     * that is not metadata is a section, checked by its checker or counted as not yet covered (a section
+     * in neither set fails, naming it; a section in both fails too), and the file's line is printed.
+     *
+     * @param countCases the number of cases of a section's JSON value (for the not-yet-covered count)
+     */
+    public static void replaySections(String fileName, Set<String> metadata, Map<String, Section> checkers,
+            Set<String> notYetCovered, java.util.function.ToIntFunction<Object> countCases) {
+        Map<String, Object> file = load(fileName);
+        int checked = 0;
+        int notYet = 0;
+        List<String> unknown = new ArrayList<>();
+        List<String> both = new ArrayList<>();
+        for (Map.Entry<String, Object> e : file.entrySet()) {
+            String name = e.getKey();
+            if (metadata.contains(name)) {
+                continue;
+            }
+            Section s = checkers.get(name);
+            if (s != null) {
+                if (notYetCovered.contains(name)) {
+                    both.add(name);
+                }
+                checked += s.check(e.getValue());
+            } else if (notYetCovered.contains(name)) {
+                notYet += countCases.applyAsInt(e.getValue());
+            } else {
+                unknown.add(name);
+            }
+        }
+        report(fileName, checked, notYet);
+        if (!unknown.isEmpty() || !both.isEmpty()) {
+            throw new AssertionError(fileName + ": sections neither checked nor listed as not yet covered " + unknown
+                    + "; sections both checked and listed as not yet covered " + both);
+        }
     }
 
     /** The line every replay test prints, once per file. */

@@ -2,7 +2,6 @@ package org.nabla.theory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,44 +23,30 @@ class Theory2ReferenceTest {
     private static final Set<String> METADATA = Set.of(
             "generator", "seed", "file", "definitions", "authors_code_commits");
 
-    /** Checks every case of one section; returns the number of cases checked. */
+    /** Checks every case of one section (a list of cases); returns the number of cases checked. */
     interface Section {
         int check(List<Map<String, Object>> cases);
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void replaysEverySection() {
-        Map<String, Object> file = Reference.load("theory2.json");
-        Map<String, Section> checkers = new LinkedHashMap<>();
-        checkers.put("vertex", VertexReference::check);
-        checkers.put("ntk_infinite", NtkInfiniteReference::check);
-        checkers.put("ntk_fluctuation", NtkFluctuationReference::check);
-        checkers.put("rfm_parity", RfmParityCheck::check);
-        checkers.put("rfm_grokking", RfmGrokkingCheck::check); // the large cases: RfmGrokkingReplayTest
-        int checked = 0;
-        int notYet = 0;
-        List<String> unknown = new ArrayList<>();
-        for (Map.Entry<String, Object> e : file.entrySet()) {
-            String name = e.getKey();
-            if (METADATA.contains(name)) {
-                continue;
-            }
-            Section s = checkers.get(name);
-            List<Map<String, Object>> cases = (List<Map<String, Object>>) e.getValue();
-            if (s != null) {
-                assertThat(NOT_YET_COVERED).as("section " + name + " is checked; remove it from NOT_YET_COVERED")
-                        .doesNotContain(name);
-                int n = s.check(cases);
-                assertThat(n).as("cases of " + name + " checked").isEqualTo(cases.size());
-                checked += n;
-            } else if (NOT_YET_COVERED.contains(name)) {
-                notYet += cases.size();
-            } else {
-                unknown.add(name);
-            }
-        }
-        Reference.report("theory2.json", checked, notYet);
-        assertThat(unknown).as("sections of theory2.json neither checked nor listed in NOT_YET_COVERED").isEmpty();
+        Map<String, Reference.Section> checkers = new LinkedHashMap<>();
+        checkers.put("vertex", all("vertex", VertexReference::check));
+        checkers.put("ntk_infinite", all("ntk_infinite", NtkInfiniteReference::check));
+        checkers.put("ntk_fluctuation", all("ntk_fluctuation", NtkFluctuationReference::check));
+        checkers.put("rfm_parity", all("rfm_parity", RfmParityCheck::check));
+        checkers.put("rfm_grokking", all("rfm_grokking", RfmGrokkingCheck::check)); // large cases: RfmGrokkingReplayTest
+        Reference.replaySections("theory2.json", METADATA, checkers, NOT_YET_COVERED, s -> ((List<?>) s).size());
+    }
+
+    /** A section's checker that must account for every one of its cases. */
+    @SuppressWarnings("unchecked")
+    private static Reference.Section all(String name, Section s) {
+        return json -> {
+            List<Map<String, Object>> cases = (List<Map<String, Object>>) json;
+            int n = s.check(cases);
+            assertThat(n).as("cases of " + name + " checked").isEqualTo(cases.size());
+            return n;
+        };
     }
 }
