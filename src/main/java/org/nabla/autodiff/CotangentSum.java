@@ -2,7 +2,7 @@ package org.nabla.autodiff;
 
 import org.nabla.tensor.Shape;
 import org.nabla.tensor.Tensor;
-import org.nabla.tensor.TensorAccumulator;
+import org.nabla.tensor.internal.TensorAccumulator;
 
 /**
  * The sum of the cotangents reaching one node (the multivariable chain rule adds those of all its

@@ -2,7 +2,7 @@ package org.nabla.autodiff;
 
 import org.nabla.tensor.Shape;
 import org.nabla.tensor.Tensor;
-import org.nabla.tensor.TensorAccumulator;
+import org.nabla.tensor.internal.TensorAccumulator;
 
 /**
  * A primitive operation: a forward map y = f(x₁, …, xₙ) on tensors and its vector-Jacobian product

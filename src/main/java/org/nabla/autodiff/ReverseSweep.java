@@ -5,7 +5,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nabla.tensor.Tensor;
-import org.nabla.tensor.TensorAccumulator;
+import org.nabla.tensor.internal.TensorAccumulator;
 
 /**
  * The reverse sweep of reverse-mode automatic differentiation (Griewank &amp; Walther, Evaluating

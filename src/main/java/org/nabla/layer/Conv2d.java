@@ -4,7 +4,7 @@ import org.nabla.autodiff.Operation;
 import org.nabla.autodiff.Parameter;
 import org.nabla.autodiff.Variable;
 import org.nabla.module.Module;
-import org.nabla.tensor.Convolution;
+import org.nabla.tensor.internal.Convolution;
 import org.nabla.tensor.Rng;
 import org.nabla.tensor.Shape;
 import org.nabla.tensor.Tensor;
@@ -29,7 +29,7 @@ import org.nabla.tensor.Tensor;
  * </pre>
  * It is computed as one primitive with those two products as primitives of their own, each a
  * bilinear map whose vector-Jacobian products are again conv2d and the other two (so derivatives of
- * any order follow): {@link org.nabla.tensor.Convolution} does each product one image at a time, with
+ * any order follow): {@link org.nabla.tensor.internal.Convolution} does each product one image at a time, with
  * that image's columns in a reused buffer. (As the composite im2col → batched matmul → sum over the
  * batch, every product read N images' columns from main memory; LeNet-5 trained 1.5 times slower.)
  * Weights and bias start as U(−1/√fan_in, 1/√fan_in), PyTorch's default.

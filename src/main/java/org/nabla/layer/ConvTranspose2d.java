@@ -5,7 +5,7 @@ import org.nabla.autodiff.Variable;
 import org.nabla.module.Module;
 import org.nabla.tensor.Rng;
 import org.nabla.tensor.Shape;
-import org.nabla.tensor.SlidingWindow;
+import org.nabla.tensor.internal.SlidingWindow;
 import org.nabla.tensor.Tensor;
 
 /**
@@ -16,7 +16,7 @@ import org.nabla.tensor.Tensor;
  *   H_out = (H − 1)·s − 2p + (k − 1) + output_padding + 1:
  * </pre>
  * exactly the input gradient of the convolution from (C_out, H_out, W_out) to (C_in, H, W) with
- * kernel W, which is how it is computed ({@link org.nabla.tensor.Convolution#conv2dInputGradient}).
+ * kernel W, which is how it is computed ({@link org.nabla.tensor.internal.Convolution#conv2dInputGradient}).
  * Shapes: x (N, C_in, H, W), W (C_in, C_out, k_h, k_w) (PyTorch's layout), b (C_out). One group.
  */
 public final class ConvTranspose2d extends Module {

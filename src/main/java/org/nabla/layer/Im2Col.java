@@ -3,7 +3,7 @@ package org.nabla.layer;
 import org.nabla.autodiff.Operation;
 import org.nabla.autodiff.Variable;
 import org.nabla.tensor.Shape;
-import org.nabla.tensor.SlidingWindow;
+import org.nabla.tensor.internal.SlidingWindow;
 import org.nabla.tensor.Tensor;
 
 /**

@@ -2,7 +2,7 @@ package org.nabla.layer;
 
 import org.nabla.autodiff.Variable;
 import org.nabla.module.Module;
-import org.nabla.tensor.SlidingWindow;
+import org.nabla.tensor.internal.SlidingWindow;
 
 /**
  * What max- and average pooling share: a square window k, a stride s and a padding p ≤ k/2 (checked

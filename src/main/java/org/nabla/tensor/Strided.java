@@ -30,7 +30,7 @@ final class Strided {
 
     /**
      * dst[i] += this[i] for every element i in row-major order ({@code dst.length == size()}), reading
-     * any strides in place: the in-place step of {@link TensorAccumulator}.
+     * any strides in place: the in-place step of {@link org.nabla.tensor.internal.TensorAccumulator}.
      */
     static void addTo(Tensor tensor, double[] dst) {
         if (tensor.contiguous) {

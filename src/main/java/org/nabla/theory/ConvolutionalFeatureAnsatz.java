@@ -2,7 +2,7 @@ package org.nabla.theory;
 
 import java.util.function.Function;
 import org.nabla.autodiff.Variable;
-import org.nabla.tensor.Convolution;
+import org.nabla.tensor.internal.Convolution;
 import org.nabla.tensor.Tensor;
 
 /**

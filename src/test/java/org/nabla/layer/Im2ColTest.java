@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.nabla.autodiff.Variable;
 import org.nabla.tensor.Rng;
-import org.nabla.tensor.SlidingWindow;
+import org.nabla.tensor.internal.SlidingWindow;
 import org.nabla.tensor.Tensor;
 
 /**

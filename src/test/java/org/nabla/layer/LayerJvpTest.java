@@ -10,7 +10,7 @@ import org.nabla.loss.BinaryCrossEntropyWithLogits;
 import org.nabla.loss.CrossEntropy;
 import org.nabla.tensor.Rng;
 import org.nabla.tensor.Shape;
-import org.nabla.tensor.SlidingWindow;
+import org.nabla.tensor.internal.SlidingWindow;
 import org.nabla.tensor.Tensor;
 
 /**

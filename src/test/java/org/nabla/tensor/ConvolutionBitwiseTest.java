@@ -3,6 +3,7 @@ package org.nabla.tensor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
+import org.nabla.tensor.internal.Convolution;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 import org.nabla.autodiff.Variable;
-import org.nabla.tensor.Convolution;
+import org.nabla.tensor.internal.Convolution;
 import org.nabla.tensor.Rng;
 import org.nabla.tensor.Tensor;
 

@@ -1,4 +1,7 @@
-package org.nabla.tensor;
+package org.nabla.tensor.internal;
+
+import org.nabla.tensor.Shape;
+import org.nabla.tensor.Tensor;
 
 /**
  * A running sum s = t₁ + t₂ + … + tₖ of tensors of one shape, added in place into a buffer that the
@@ -11,6 +14,8 @@ package org.nabla.tensor;
  * copying, after which the accumulator refuses further use.
  */
 public final class TensorAccumulator {
+    private static final TensorInternals.Access KERNELS = TensorInternals.access();
+
     private final Shape shape;
     /** The only term so far (not owned, never written), or null once the buffer holds the sum. */
     private Tensor first;
@@ -56,7 +61,7 @@ public final class TensorAccumulator {
         if (buffer == null && first == null) { // an empty sum: the product is the first term
             buffer = new double[shape.size()];
             swapped = false;
-            MatMul.multiplyInto(a, b, buffer, false);
+            KERNELS.multiplyInto(a, b, buffer, false);
             return;
         }
         if (buffer == null) {
@@ -65,9 +70,9 @@ public final class TensorAccumulator {
             first = null;
         }
         if (swapped) { // the buffer holds sᵀ: sᵀ += bᵀ aᵀ
-            MatMul.multiplyInto(b.transpose(), a.transpose(), buffer, true);
+            KERNELS.multiplyInto(b.transpose(), a.transpose(), buffer, true);
         } else {
-            MatMul.multiplyInto(a, b, buffer, true);
+            KERNELS.multiplyInto(a, b, buffer, true);
         }
     }
 
@@ -155,7 +160,7 @@ public final class TensorAccumulator {
             buffer = layout(first).toArray(); // then buffer[i] += t[i] is first[i] + t[i], rounded once
             first = null;
         }
-        Strided.addTo(layout(t), buffer);
+        KERNELS.addTo(layout(t), buffer);
     }
 
     private static Tensor swap(Tensor t) {
@@ -183,9 +188,9 @@ public final class TensorAccumulator {
             int last = d[r - 1];
             d[r - 1] = d[r - 2];
             d[r - 2] = last;
-            s = swap(Tensor.wrap(Shape.of(d), buffer));
+            s = swap(KERNELS.wrap(Shape.of(d), buffer));
         } else {
-            s = Tensor.wrap(shape, buffer);
+            s = KERNELS.wrap(shape, buffer);
         }
         first = null;
         buffer = null;

@@ -1,8 +1,11 @@
-package org.nabla.tensor;
+package org.nabla.tensor.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.nabla.tensor.Rng;
+import org.nabla.tensor.Shape;
+import org.nabla.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
 /** The in-place running sum gives the bits of the pairwise sum, never touches its terms, and is used once. */

@@ -1,6 +1,9 @@
-package org.nabla.tensor;
+package org.nabla.tensor.internal;
 
 import java.util.Arrays;
+import org.nabla.tensor.Parallelism;
+import org.nabla.tensor.Shape;
+import org.nabla.tensor.Tensor;
 
 /**
  * The two-dimensional convolution kernels (strictly, cross-correlation; Goodfellow, Bengio &amp;
@@ -32,8 +35,10 @@ import java.util.Arrays;
  * threads), so the extra memory is one weight-sized buffer per thread, whatever the batch size.
  */
 public final class Convolution {
+    private static final TensorInternals.Access KERNELS = TensorInternals.access();
+
     /** Images whose weight-gradient terms are summed as one product before the blocks are added. */
-    static final int IMAGES_PER_BLOCK = 16;
+    public static final int IMAGES_PER_BLOCK = 16;
 
     /**
      * Each thread's column buffer, reused from call to call (reallocating it for every image would cost
@@ -99,7 +104,7 @@ public final class Convolution {
         }
 
         boolean parallel() {
-            return (long) n * cout * kg * positions >= MatMul.PARALLEL_MIN_WORK;
+            return (long) n * cout * kg * positions >= KERNELS.parallelMinWork();
         }
 
         /** Offset of group gi of image b in an input-shaped array. */
@@ -133,7 +138,7 @@ public final class Convolution {
         double[] xd = x.dataView();
         double[] wd = w.dataView();
         boolean pointwise = p.pointwise();
-        return Tensor.build(p.outputShape(), out -> Parallelism.forEach(p.n, p.parallel(), b -> {
+        return Tensor.build(p.outputShape(), out -> KERNELS.forEach(p.n, p.parallel(), b -> {
             double[] cols = pointwise ? null : columns(p.kg * p.positions);
             for (int gi = 0; gi < p.groups; gi++) {
                 double[] src = xd;
@@ -143,8 +148,8 @@ public final class Convolution {
                     src = cols;
                     srcOff = 0;
                 }
-                MatMul.multiply(wd, gi * p.og * p.kg, p.kg, 1, src, srcOff, p.positions, 1,
-                        out, p.outputOffset(b, gi), p.og, p.kg, p.positions);
+                KERNELS.multiply(wd, gi * p.og * p.kg, p.kg, 1, src, srcOff, p.positions, 1,
+                        out, p.outputOffset(b, gi), p.og, p.kg, p.positions, false);
             }
         }));
     }
@@ -171,7 +176,7 @@ public final class Convolution {
         requireOutputShape(p, gy);
         double[] gd = gy.dataView();
         double[] wd = w.dataView();
-        return Tensor.build(Shape.of(p.n, p.cin, height, width), out -> Parallelism.forEach(p.n, p.parallel(), b -> {
+        return Tensor.build(Shape.of(p.n, p.cin, height, width), out -> KERNELS.forEach(p.n, p.parallel(), b -> {
             boolean pointwise = p.pointwise();
             double[] cols = pointwise ? null : columns(p.kg * p.positions);
             for (int gi = 0; gi < p.groups; gi++) {
@@ -179,8 +184,8 @@ public final class Convolution {
                 // pointwise kernel the columns are the image's gradient itself
                 double[] dst = pointwise ? out : cols;
                 int dstOff = pointwise ? p.inputOffset(b, gi) : 0;
-                MatMul.multiply(wd, gi * p.og * p.kg, 1, p.kg, gd, p.outputOffset(b, gi), p.positions, 1,
-                        dst, dstOff, p.kg, p.og, p.positions);
+                KERNELS.multiply(wd, gi * p.og * p.kg, 1, p.kg, gd, p.outputOffset(b, gi), p.positions, 1,
+                        dst, dstOff, p.kg, p.og, p.positions, false);
                 if (!pointwise) {
                     p.window.foldAdd(cols, 0, out, p.inputOffset(b, gi));
                 }
@@ -235,7 +240,7 @@ public final class Convolution {
                         partial[i] = new double[out.length];
                     }
                 }
-                Parallelism.forEach(count * p.groups, p.parallel(), task -> {
+                KERNELS.forEach(count * p.groups, p.parallel(), task -> {
                     int i = task / p.groups;
                     int gi = task % p.groups;
                     int t = first + i;
@@ -252,7 +257,7 @@ public final class Convolution {
                         }
                         // W̄_g (+)= ȳ_{n,g} · colsₙᵀ: B(l, q) = cols(q, l), read in place; the first image of a
                         // block overwrites, so the buffers need no clearing between waves
-                        MatMul.multiply(gd, p.outputOffset(b, gi), p.positions, 1, src, srcOff, 1, p.positions,
+                        KERNELS.multiply(gd, p.outputOffset(b, gi), p.positions, 1, src, srcOff, 1, p.positions,
                                 sum, gi * block, p.og, p.positions, p.kg, b > t * IMAGES_PER_BLOCK);
                     }
                 });

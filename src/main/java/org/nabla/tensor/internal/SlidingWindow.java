@@ -1,4 +1,4 @@
-package org.nabla.tensor;
+package org.nabla.tensor.internal;
 
 /**
  * The geometry of a window sliding over the planes of an image (C, H, W), shared by convolution and
