@@ -108,6 +108,21 @@ public final class Chapter12 {
         return depth;
     }
 
+    /**
+     * Exercise 12.3: orthogonal hidden weights — the ReLU slope of V/K² in depth, and n·Var(S)/K² of critical tanh at
+     * layer 20, width 64, Gaussian then orthogonal.
+     */
+    public static double[] exercise3() {
+        int[] widths = new int[20];
+        Arrays.fill(widths, 64);
+        double[] r = {FourPointVertex.scaleInvariantSlope(ScalarActivation.RELU, VertexEnsemble.Weights.ORTHOGONAL), 0, 0};
+        for (VertexEnsemble.Weights w : VertexEnsemble.Weights.values()) {
+            FourPointVertex.Profile p = FourPointVertex.of(ScalarActivation.TANH, 0.0, 1.0, 1.0, widths, w);
+            r[1 + w.ordinal()] = 64 * p.varianceOfMeanSquare()[19] / (p.kernel()[19] * p.kernel()[19]);
+        }
+        return r;
+    }
+
     /** Runs the chapter, printing what it quotes. */
     public static void run(PrintStream out) {
         vertexRecursion(out);
@@ -117,6 +132,9 @@ public final class Chapter12 {
         predictions(out);
         out.printf(Locale.ROOT, "exercise 12.1: %.6f%n", exercise1());
         out.println("exercise 12.2: " + exercise2());
+        double[] e3 = exercise3();
+        out.printf(Locale.ROOT, "exercise 12.3: relu slope %.1f; tanh layer 20: Gaussian %.3f, orthogonal %.3f%n", e3[0], e3[1],
+                e3[2]);
     }
 
     public static void main(String[] args) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import org.nabla.tensor.Tensor;
+import org.nabla.theory.Criticality;
 import org.nabla.theory.FourPointVertex;
 import org.nabla.theory.InfiniteWidthKernels;
 import org.nabla.theory.InfiniteWidthPrediction;
@@ -20,7 +21,8 @@ import org.nabla.theory.VertexEnsemble;
  *   <li>the four-point vertex at layer 8 — {@link VertexEnsemble} against {@link FourPointVertex} — and
  *       V/(nK²) against depth at widths 64, 128 and 256 (exact single-input law, 10,000 networks each; the layer-8 table uses 1,000 full networks of width 128),
  *       written to {@code target/theory/vertex-depth.png};</li>
- *   <li>orthogonal against Gaussian hidden weights: V at each depth (ReLU, width 32);</li>
+ *   <li>orthogonal against Gaussian hidden weights (Day, Kahn &amp; Roberts 2023): n Var(S)/K² against depth for
+ *       tanh and ReLU, measured and predicted, written to {@code target/theory/vertex-orthogonal.png};</li>
  *   <li>NTK fluctuations E[Θ²]/E[Θ]² of ReLU networks ({@link NtkFluctuation}) on the grid
  *       L ∈ {3, 5, 9} × n ∈ {32, 64}, with exp(5β) and log r / 5β;</li>
  *   <li>the NNGP posterior and the NTK gradient-descent ensemble ({@link InfiniteWidthPrediction}) on a
@@ -36,8 +38,12 @@ public final class FiniteWidth {
     private FiniteWidth() {
     }
 
-    /** The NTK fluctuation results on the grid, in the order L = 3, 5, 9 for n = 32, then for n = 64. */
-    public record Result(double[] vertexPredicted, double[] vertexMeasured, NtkFluctuation.Result[] fluctuation) {
+    /**
+     * The NTK fluctuation results on the grid, in the order L = 3, 5, 9 for n = 32, then for n = 64; the measured
+     * n Var(S)/K² of tanh at layer 20, {Gaussian, orthogonal}.
+     */
+    public record Result(double[] vertexPredicted, double[] vertexMeasured, NtkFluctuation.Result[] fluctuation,
+            double[] tanhMeanSquareAtDepth20) {
     }
 
     public static Result run(boolean quick, Path dir) throws Exception {
@@ -66,10 +72,10 @@ public final class FiniteWidth {
                     p.vertexOverKernelSquared()[depth - 1] / width);
         }
         vertexAgainstDepth(quick, dir.resolve("vertex-depth.png"));
-        orthogonalAgainstGaussian(quick);
+        double[] orthogonal = orthogonalAgainstGaussian(quick, dir.resolve("vertex-orthogonal.png"));
         NtkFluctuation.Result[] grid = fluctuations(quick);
         regressionBands(dir.resolve("nngp-ntk.png"), quick ? 5 : 50);
-        return new Result(predicted, measured, grid);
+        return new Result(predicted, measured, grid, orthogonal);
     }
 
     private static void vertexAgainstDepth(boolean quick, Path png) throws Exception {
@@ -103,18 +109,78 @@ public final class FiniteWidth {
         System.out.println("   curve written to " + png);
     }
 
-    private static void orthogonalAgainstGaussian(boolean quick) {
-        int depth = 6;
+    /**
+     * n Var(S⁽ˡ⁾)/K⁽ˡ⁾² (= 2 + V/K² at leading order) against depth for Gaussian and orthogonal hidden weights:
+     * tanh at (0, 1) to depth 20 and ReLU at (0, 2) to depth 10, width 96, exact single-input law (4,000
+     * networks, 400 in quick mode), beside the recursions of {@link FourPointVertex}; then a check on real
+     * networks (full QR-orthogonal matrices, ReLU, width 32, depth 6). Returns the measured tanh values at
+     * layer 20, {Gaussian, orthogonal}.
+     */
+    private static double[] orthogonalAgainstGaussian(boolean quick, Path png) throws Exception {
         int networks = quick ? 400 : 4000;
-        VertexEnsemble.Measurement g = VertexEnsemble.measure(ScalarActivation.RELU, 0, 2, X, 16, depth, networks, 4,
-                VertexEnsemble.Weights.GAUSSIAN);
-        VertexEnsemble.Measurement o = VertexEnsemble.measure(ScalarActivation.RELU, 0, 2, X, 16, depth, networks, 4,
-                VertexEnsemble.Weights.ORTHOGONAL);
-        System.out.printf(Locale.ROOT, "2. Critical ReLU, width 16, %d networks: n·Var(S) − 2S̄² per layer%n", networks);
-        for (int l = 1; l < depth; l++) {
-            System.out.printf(Locale.ROOT, "   layer %d: Gaussian %.1f ± %.1f, orthogonal %.1f ± %.1f%n", l + 1,
-                    g.vFromMeanSquare()[l], g.vFromMeanSquareSe()[l], o.vFromMeanSquare()[l], o.vFromMeanSquareSe()[l]);
+        int width = 96;
+        System.out.printf(Locale.ROOT, "2. Orthogonal against Gaussian hidden weights: n·Var(S)/K² (= 2 + V/K²), width %d,"
+                + " %d networks (exact law), measured ± s.e. [prediction]%n", width, networks);
+        LinePlot[] panels = new LinePlot[2];
+        double[] tanhLast = new double[2];
+        Object[][] cases = {{ScalarActivation.TANH, 1.0, 20, new int[] {2, 5, 10, 20}}, {ScalarActivation.RELU, 2.0, 10,
+            new int[] {2, 4, 6, 10}}};
+        for (int c = 0; c < 2; c++) {
+            ScalarActivation a = (ScalarActivation) cases[c][0];
+            double cW = (Double) cases[c][1];
+            int depth = (Integer) cases[c][2];
+            int[] widths = new int[depth];
+            Arrays.fill(widths, width);
+            LinePlot plot = new LinePlot().title(a.label() + " (C_b, C_W) = (0, " + (int) cW + "), width " + width
+                    + ": n Var(S)/K^2").xLabel("layer l");
+            if (c == 0) {
+                plot.logY(); // the orthogonal tanh curve falls towards 0
+            }
+            for (VertexEnsemble.Weights w : VertexEnsemble.Weights.values()) {
+                FourPointVertex.Profile p = FourPointVertex.of(a, 0, cW, Criticality.firstLayerKernel(0, cW, X), widths, w);
+                double[][] m = VertexEnsemble.measureExactLaw(a, 0, cW, X, widths, networks, 50 + 2 * c + w.ordinal(), w)
+                        .normalizedMeanSquareVariance();
+                double[] pred = new double[depth];
+                double[] upper = new double[depth];
+                double[] lower = new double[depth];
+                for (int l = 0; l < depth; l++) {
+                    pred[l] = width * p.varianceOfMeanSquare()[l] / (p.kernel()[l] * p.kernel()[l]);
+                    upper[l] = m[0][l] + 2 * m[1][l];
+                    lower[l] = m[0][l] - 2 * m[1][l];
+                }
+                String name = w == VertexEnsemble.Weights.GAUSSIAN ? "Gaussian" : "orthogonal";
+                plot.series(name + " measured", m[0]).series(name + " +2 s.e.", upper).series(name + " -2 s.e.", lower)
+                        .series(name + " prediction", pred);
+                StringBuilder row = new StringBuilder();
+                for (int l : (int[]) cases[c][3]) {
+                    row.append(String.format(Locale.ROOT, " l = %d: %.3f ± %.3f [%.3f];", l, m[0][l - 1], m[1][l - 1], pred[l - 1]));
+                }
+                System.out.printf(Locale.ROOT, "   %-4s %-10s%s%n", a.label(), name, row);
+                if (c == 0) {
+                    tanhLast[w.ordinal()] = m[0][depth - 1];
+                }
+            }
+            panels[c] = plot;
         }
+        Figure.row(panels[0], panels[1]).write(png);
+        System.out.println("   curves written to " + png);
+        int depth = 6;
+        int[] widths = new int[depth];
+        Arrays.fill(widths, 32);
+        int real = quick ? 200 : 2000;
+        StringBuilder row = new StringBuilder();
+        for (VertexEnsemble.Weights w : VertexEnsemble.Weights.values()) {
+            double[][] m = VertexEnsemble.measure(ScalarActivation.RELU, 0, 2, X, widths, real, 4, w)
+                    .normalizedMeanSquareVariance();
+            FourPointVertex.Profile q = FourPointVertex.of(ScalarActivation.RELU, 0, 2, Criticality.firstLayerKernel(0, 2, X),
+                    widths, w);
+            row.append(String.format(Locale.ROOT, " %s %.2f ± %.2f [%.2f];", w == VertexEnsemble.Weights.GAUSSIAN ? "Gaussian"
+                    : "orthogonal", m[0][depth - 1], m[1][depth - 1], 32 * q.varianceOfMeanSquare()[depth - 1]
+                    / (q.kernel()[depth - 1] * q.kernel()[depth - 1])));
+        }
+        System.out.printf(Locale.ROOT, "   real networks (ReLU, width 32, %d networks, QR-orthogonal), layer %d:%s%n", real, depth,
+                row);
+        return tanhLast;
     }
 
     private static NtkFluctuation.Result[] fluctuations(boolean quick) {

@@ -1,5 +1,6 @@
 package org.nabla.theory;
 
+import java.util.Arrays;
 import org.nabla.init.Orthogonal;
 import org.nabla.tensor.Rng;
 import org.nabla.tensor.Shape;
@@ -20,8 +21,15 @@ import org.nabla.tensor.Shape;
  * {@link Weights#ORTHOGONAL} the hidden layers l ≥ 2 use W = √C_W·Q, Q Haar-orthogonal n×n
  * ({@link Orthogonal}), the first layer stays Gaussian (Day, Kahn &amp; Roberts, "Feature learning and
  * generalization in deep networks with orthogonal weights", arXiv:2310.07765). {@link #measureExactLaw}
- * uses instead the exact single-input law — given layer l − 1, the z_i⁽ˡ⁾ are i.i.d. N(0, Ĝ⁽ˡ⁾) — which
- * costs n draws per layer instead of n².
+ * uses instead the exact single-input law — given layer l − 1, the z_i⁽ˡ⁾ are i.i.d. N(0, Ĝ⁽ˡ⁾), or with
+ * orthogonal hidden weights z⁽ˡ⁾ = √(n(Ĝ⁽ˡ⁾ − C_b))·g/|g| + b, g ~ N(0, I) (Qh is uniform on the sphere of
+ * radius |h| for Haar Q) — which costs n draws per layer instead of n² (and no QR).
+ *
+ * <p><b>Unequal widths</b> n₁, …, n_L: with the multiplier m_l = n_{l−1} (m₁ = n₁) the estimators are
+ * V̂_Ĝ = m_l Var(Ĝ⁽ˡ⁾), V̂_S = m_l (Var(S⁽ˡ⁾) − 2S̄²/n_l), V̂₄ = m_l (E z⁴ − 3E[z²]²)/3, PDLT's V⁽ˡ⁾ at leading
+ * order ({@link FourPointVertex#of(ScalarActivation, double, double, double, int[], Weights)}); with equal widths
+ * they are the formulas above, computed the same way. With orthogonal weights V̂_Ĝ estimates U⁽ˡ⁾ = n Var Ĝ⁽ˡ⁾
+ * and the other two the four-point vertex V⁽ˡ⁾ = U⁽ˡ⁾ − 2(K⁽ˡ⁾ − C_b)² (see {@link FourPointVertex}).
  */
 public final class VertexEnsemble {
     private static final int BOOTSTRAP = 200;
@@ -37,10 +45,26 @@ public final class VertexEnsemble {
         ORTHOGONAL
     }
 
-    /** Per-layer estimates (index l − 1) with their bootstrap standard errors. */
+    /**
+     * Per-layer estimates (index l − 1) with their bootstrap standard errors; {@code width} is n₁ (the width of
+     * every layer when they are equal), {@code widths} all of them.
+     */
     public record Measurement(int width, int networks, double[] kernel, double[] kernelSe, double[] vFromConditionalVariance,
             double[] vFromConditionalVarianceSe, double[] vFromMeanSquare, double[] vFromMeanSquareSe, double[] vFromFourthMoment,
-            double[] vFromFourthMomentSe) {
+            double[] vFromFourthMomentSe, double[] meanSquareVariance, double[] meanSquareVarianceSe, int[] widths) {
+        /**
+         * n_l Var(S⁽ˡ⁾)/K̂⁽ˡ⁾² per layer with its standard error: the fluctuation of the mean square, 2 + V/K² at
+         * leading order for equal widths ({@code {values, standard errors}}).
+         */
+        public double[][] normalizedMeanSquareVariance() {
+            double[][] out = new double[2][kernel.length];
+            for (int l = 0; l < kernel.length; l++) {
+                double k2 = kernel[l] * kernel[l];
+                out[0][l] = widths[l] * meanSquareVariance[l] / k2;
+                out[1][l] = widths[l] * meanSquareVarianceSe[l] / k2;
+            }
+            return out;
+        }
     }
 
     /** N networks with Gaussian weights. */
@@ -57,15 +81,32 @@ public final class VertexEnsemble {
     public static Measurement measure(ScalarActivation a, double cB, double cW, double[] x, int width, int depth, int networks,
             long seed, Weights weights) {
         check(cB, cW, x, width, depth, networks);
+        return measure(a, cB, cW, x, equal(width, depth), networks, seed, weights);
+    }
+
+    /**
+     * N networks with the hidden widths n₁ … n_L ({@code widths[l − 1]} = n_l) and the given weight distribution.
+     *
+     * @throws IllegalArgumentException if a width is &lt; 1, there are no layers, networks &lt; 2, x is empty,
+     *     C_b, C_W &lt; 0, or the weights are orthogonal and the widths unequal
+     */
+    public static Measurement measure(ScalarActivation a, double cB, double cW, double[] x, int[] widths, int networks,
+            long seed, Weights weights) {
+        check(cB, cW, x, widths, networks, weights);
+        int depth = widths.length;
         double[][][] stats = new double[3][networks][depth]; // S, Ĝ, mean z⁴
         Rng root = new Rng(seed);
         Orthogonal orthogonal = new Orthogonal(Math.sqrt(cW));
-        double[] z = new double[width];
-        double[] h = new double[width];
+        int widest = Arrays.stream(widths).max().getAsInt();
+        double[] zBuffer = new double[widest];
+        double[] hBuffer = new double[widest];
         for (int net = 0; net < networks; net++) {
             Rng rng = root.split();
             double[] in = x;
             for (int l = 0; l < depth; l++) {
+                int width = widths[l];
+                double[] z = width == widest ? zBuffer : new double[width];
+                double[] h = width == widest ? hBuffer : new double[width];
                 int fanIn = in.length;
                 double g = cB;
                 for (double v : in) {
@@ -103,7 +144,7 @@ public final class VertexEnsemble {
                 in = h;
             }
         }
-        return summarize(stats, width, seed);
+        return summarize(stats, widths, seed);
     }
 
     /**
@@ -113,26 +154,60 @@ public final class VertexEnsemble {
     public static Measurement measureExactLaw(ScalarActivation a, double cB, double cW, double[] x, int width, int depth,
             int networks, long seed) {
         check(cB, cW, x, width, depth, networks);
+        return measureExactLaw(a, cB, cW, x, equal(width, depth), networks, seed, Weights.GAUSSIAN);
+    }
+
+    /**
+     * N networks with the hidden widths n₁ … n_L and the given weights, sampled from the exact single-input law
+     * (for orthogonal hidden weights, the sphere: see the class comment).
+     *
+     * @throws IllegalArgumentException as {@link #measure(ScalarActivation, double, double, double[], int[], int, long, Weights)}
+     */
+    public static Measurement measureExactLaw(ScalarActivation a, double cB, double cW, double[] x, int[] widths,
+            int networks, long seed, Weights weights) {
+        check(cB, cW, x, widths, networks, weights);
+        int depth = widths.length;
         double[][][] stats = new double[3][networks][depth];
         Rng root = new Rng(seed);
-        double[] z = new double[width];
         double g1 = Criticality.firstLayerKernel(cB, cW, x);
+        double sb = Math.sqrt(cB);
         for (int net = 0; net < networks; net++) {
             Rng rng = root.split();
             double g = g1;
             for (int l = 0; l < depth; l++) {
-                double s = Math.sqrt(g);
+                double[] z = new double[widths[l]];
+                if (weights == Weights.ORTHOGONAL && l > 0) {
+                    double norm = 0;
+                    for (int i = 0; i < z.length; i++) {
+                        z[i] = rng.nextGaussian();
+                        norm += z[i] * z[i];
+                    }
+                    double radius = Math.sqrt(z.length * Math.max(0.0, g - cB) / norm);
+                    for (int i = 0; i < z.length; i++) {
+                        z[i] = radius * z[i] + (cB != 0 ? sb * rng.nextGaussian() : 0.0);
+                    }
+                } else {
+                    double s = Math.sqrt(g);
+                    for (int i = 0; i < z.length; i++) {
+                        z[i] = s * rng.nextGaussian();
+                    }
+                }
                 double next = 0;
-                for (int i = 0; i < width; i++) {
-                    z[i] = s * rng.nextGaussian();
-                    double v = a.value(z[i]);
+                for (double zi : z) {
+                    double v = a.value(zi);
                     next += v * v;
                 }
                 record(stats, net, l, z, g);
-                g = cB + cW * next / width;
+                g = cB + cW * next / z.length;
             }
         }
-        return summarize(stats, width, seed);
+        return summarize(stats, widths, seed);
+    }
+
+    private static int[] equal(int width, int depth) {
+        int[] w = new int[depth];
+        Arrays.fill(w, width);
+        return w;
     }
 
     private static void record(double[][][] stats, int net, int l, double[] z, double g) {
@@ -148,41 +223,42 @@ public final class VertexEnsemble {
         stats[2][net][l] = s4 / z.length;
     }
 
-    private static Measurement summarize(double[][][] stats, int width, long seed) {
+    private static Measurement summarize(double[][][] stats, int[] widths, long seed) {
         int networks = stats[0].length;
         int depth = stats[0][0].length;
-        double[][] est = estimators(stats, null, width);
-        double[][] sum = new double[4][depth];
-        double[][] sumSq = new double[4][depth];
+        double[][] est = estimators(stats, null, widths);
+        double[][] sum = new double[5][depth];
+        double[][] sumSq = new double[5][depth];
         Rng boot = new Rng(seed ^ 0x5DEECE66DL);
         int[] pick = new int[networks];
         for (int b = 0; b < BOOTSTRAP; b++) {
             for (int i = 0; i < networks; i++) {
                 pick[i] = boot.nextInt(networks);
             }
-            double[][] e = estimators(stats, pick, width);
-            for (int k = 0; k < 4; k++) {
+            double[][] e = estimators(stats, pick, widths);
+            for (int k = 0; k < 5; k++) {
                 for (int l = 0; l < depth; l++) {
                     sum[k][l] += e[k][l];
                     sumSq[k][l] += e[k][l] * e[k][l];
                 }
             }
         }
-        double[][] se = new double[4][depth];
-        for (int k = 0; k < 4; k++) {
+        double[][] se = new double[5][depth];
+        for (int k = 0; k < 5; k++) {
             for (int l = 0; l < depth; l++) {
                 double m = sum[k][l] / BOOTSTRAP;
                 se[k][l] = Math.sqrt(Math.max(0.0, (sumSq[k][l] - BOOTSTRAP * m * m) / (BOOTSTRAP - 1)));
             }
         }
-        return new Measurement(width, networks, est[0], se[0], est[1], se[1], est[2], se[2], est[3], se[3]);
+        return new Measurement(widths[0], networks, est[0], se[0], est[1], se[1], est[2], se[2], est[3], se[3], est[4], se[4],
+                widths.clone());
     }
 
-    /** {K̂, V̂_Ĝ, V̂_S, V̂₄} per layer over the networks listed in pick (all when null). */
-    private static double[][] estimators(double[][][] stats, int[] pick, int width) {
+    /** {K̂, V̂_Ĝ, V̂_S, V̂₄, Var S} per layer over the networks listed in pick (all when null); m_l = n_{l−1}, m₁ = n₁. */
+    private static double[][] estimators(double[][][] stats, int[] pick, int[] widths) {
         int networks = stats[0].length;
         int depth = stats[0][0].length;
-        double[][] out = new double[4][depth];
+        double[][] out = new double[5][depth];
         for (int l = 0; l < depth; l++) {
             double mS = 0;
             double m4 = 0;
@@ -195,10 +271,13 @@ public final class VertexEnsemble {
             m4 /= networks;
             double vS = variance(stats[0], pick, l);
             double vG = variance(stats[1], pick, l);
+            double width = widths[l == 0 ? 0 : l - 1];
+            double ratio = width / widths[l];
             out[0][l] = mS;
             out[1][l] = width * vG;
-            out[2][l] = width * vS - 2 * mS * mS;
+            out[2][l] = width * vS - 2 * ratio * mS * mS;
             out[3][l] = width * (m4 - 3 * mS * mS) / 3;
+            out[4][l] = vS;
         }
         return out;
     }
@@ -215,6 +294,20 @@ public final class VertexEnsemble {
             sumSq += d * d;
         }
         return Math.max(0.0, (sumSq - sum * sum / networks) / (networks - 1));
+    }
+
+    private static void check(double cB, double cW, double[] x, int[] widths, int networks, Weights weights) {
+        if (widths.length == 0 || weights == null) {
+            throw new IllegalArgumentException("VertexEnsemble: need at least one layer and a weight distribution, got widths "
+                    + Arrays.toString(widths) + " and weights " + weights);
+        }
+        for (int w : widths) {
+            check(cB, cW, x, w, widths.length, networks);
+            if (weights == Weights.ORTHOGONAL && w != widths[0]) {
+                throw new IllegalArgumentException("VertexEnsemble: orthogonal weights need equal hidden widths (square Q), got "
+                        + Arrays.toString(widths));
+            }
+        }
     }
 
     private static void check(double cB, double cW, double[] x, int width, int depth, int networks) {

@@ -60,5 +60,9 @@ class Chapter12Test {
     void exerciseAnswers() {
         assertThat(Chapter12.exercise1()).isCloseTo(2.0, within(1e-12));
         assertThat(Chapter12.exercise2()).isEqualTo(10);
+        double[] e3 = Chapter12.exercise3();
+        assertThat(e3[0]).isEqualTo(3.0);
+        assertThat(e3[1]).isGreaterThan(10.0); // Gaussian: 2 + V/K², V/K² growing about 2/3 per layer
+        assertThat(e3[2]).isLessThan(0.2); // orthogonal: below layer 2's 0.627 and still falling
     }
 }
