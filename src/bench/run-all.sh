@@ -54,7 +54,7 @@ mvn -q -B -Pbench package -DskipTests > "$OUT/logs/build.log" 2>&1 \
   || die "the build (mvn -Pbench package -DskipTests) failed: $(tail -n 20 "$OUT/logs/build.log")"
 NABLA="java -cp target/benchmarks.jar -Dnabla.threads=1"
 # the heap of the MLP epoch (see docs/benchmarks.md, "Memory"): set from measurement
-MLP_HEAP=${MLP_HEAP-}
+MLP_HEAP=${MLP_HEAP--Xmx640m -XX:MaxHeapFreeRatio=10 -XX:MinHeapFreeRatio=5 -XX:MaxNewSize=128m}
 : > "$OUT/results.txt"
 
 # run NAME COMMAND...: runs COMMAND with its output in $OUT/logs/NAME.log and prints its standard
