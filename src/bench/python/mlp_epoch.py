@@ -11,7 +11,8 @@ resident set read (rss_before, VmRSS of /proc/self/status); after it, the high-w
 ru_maxrss, the peak over the whole process (data loading included). PyTorch frees a tensor as soon
 as its last reference goes (reference counting), so its resident set holds little garbage.
 
-Usage: /usr/bin/python3 src/bench/python/mlp_epoch.py [directory] [images]
+Usage: /usr/bin/python3 src/bench/python/mlp_epoch.py [directory] [images] [float64|float32]
+(float32: the same epoch in single precision, the "Nabla float64 against PyTorch float32" line)
 """
 import gc
 import gzip
@@ -67,7 +68,10 @@ def main():
     images = idx(find(directory, "train-images-idx3-ubyte"))
     labels = idx(find(directory, "train-labels-idx1-ubyte"))
     n = int(sys.argv[2]) if len(sys.argv) > 2 else images.shape[0]
-    x = torch.from_numpy(images[:n].reshape(n, -1).astype(np.float64) / 255.0)
+    dtype = sys.argv[3] if len(sys.argv) > 3 else "float64"
+    if dtype not in ("float64", "float32"):
+        raise SystemExit(f"mlp_epoch.py: dtype must be float64 or float32, got {dtype}")
+    x = torch.from_numpy(images[:n].reshape(n, -1).astype(np.float64) / 255.0).to(getattr(torch, dtype))
     y = torch.from_numpy(labels[:n].astype(np.int64))
 
     torch.set_num_threads(1)
@@ -75,7 +79,7 @@ def main():
     model = torch.nn.Sequential(
         torch.nn.Linear(784, 256), torch.nn.ReLU(),
         torch.nn.Linear(256, 128), torch.nn.ReLU(),
-        torch.nn.Linear(128, 10)).double()
+        torch.nn.Linear(128, 10)).to(getattr(torch, dtype))
     optimizer = torch.optim.Adam(model.parameters(), lr=1e-3)
     loss_fn = torch.nn.CrossEntropyLoss()
     order = torch.randperm(n, generator=torch.Generator().manual_seed(1))
@@ -96,7 +100,7 @@ def main():
     wall, cpu = time.perf_counter() - t0, time.process_time() - c0
     rss_peak = max(rss_before, status_mib("VmHWM"))  # the two are read at different moments
     maxrss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
-    print(f"torch wall={wall:.3f} cpu={cpu:.3f} loss={loss_sum / n:.4f} steps={steps} "
+    print(f"torch dtype={dtype} wall={wall:.3f} cpu={cpu:.3f} loss={loss_sum / n:.4f} steps={steps} "
           f"rss_before={rss_before:.1f} rss_peak={rss_peak:.1f} maxrss={maxrss:.1f}")
 
 

@@ -41,16 +41,39 @@ public final class BenchChart {
         return absent;
     }
 
+    /** The ratio of line {@code lineNo} of {@code file}: a positive finite number, or a message naming the line. */
+    private static double ratio(String file, int lineNo, String text) {
+        double r;
+        try {
+            r = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            r = Double.NaN;
+        }
+        if (!(r > 0) || Double.isInfinite(r)) {
+            throw new IllegalArgumentException("BenchChart: " + file + ", line " + lineNo
+                    + ": expected ratio=<a positive number>, got ratio=" + text);
+        }
+        return r;
+    }
+
     public static void main(String[] args) throws Exception {
         System.setProperty("java.awt.headless", "true");
+        if (args.length != 2) {
+            throw new IllegalArgumentException("BenchChart: expected two arguments, results.txt and out.png; got "
+                    + args.length);
+        }
         List<Bar> bars = new ArrayList<>();
-        for (String line : Files.readAllLines(Path.of(args[0]))) {
-            String[] t = line.trim().split("\\s+");
+        List<String> lines = Files.readAllLines(Path.of(args[0]));
+        for (int i = 0; i < lines.size(); i++) {
+            String[] t = lines.get(i).trim().split("\\s+");
             if (t.length < 4) {
                 continue;
             }
             String who = "Nabla " + value(t, "nabla_threads", "1") + "t vs " + value(t, "peer_is", "peer");
-            bars.add(new Bar(t[0] + "  (" + who + ")", Double.parseDouble(value(t, "ratio", "NaN"))));
+            bars.add(new Bar(t[0] + "  (" + who + ")", ratio(args[0], i + 1, value(t, "ratio", ""))));
+        }
+        if (bars.isEmpty()) {
+            throw new IllegalArgumentException("BenchChart: " + args[0] + " has no result lines (WORKLOAD nabla=… peer=… ratio=…)");
         }
         double min = bars.stream().mapToDouble(Bar::ratio).min().orElse(1);
         double max = bars.stream().mapToDouble(Bar::ratio).max().orElse(1);

@@ -250,19 +250,20 @@ public final class Idx {
                     + 8 * count + " bytes as doubles, more than the budget of " + budget + " bytes (a corrupt header or "
                     + "a gzip bomb; pass a larger budget to read it)");
         }
-        checkHeap(name, headerBytes, count, declared);
+        checkHeap(name, headerBytes, count, itemSize(type), declared);
         boolean trusted = rawLength >= 0 && !in.isGzip();
-        double[] values = readValues(in, (int) count, type, divisor, trusted, declared);
+        Tensor values = readValues(in, Shape.of(dims), type, divisor, trusted, declared);
         in.expectEnd("the " + declared);
-        return Tensor.of(Shape.of(dims), values);
+        return values;
     }
 
-    private static void checkHeap(String name, long offset, long count, String declared) throws DataFileException {
-        long need = 2 * 8 * count; // the values, and the tensor's own copy
+    private static void checkHeap(String name, long offset, long count, int item, String declared)
+            throws DataFileException {
+        long need = (8 + item) * count; // the raw bytes, and the doubles of the tensor
         long max = Runtime.getRuntime().maxMemory();
         if (max != Long.MAX_VALUE && need > max) {
             throw DataFileException.atOffset(name, offset, "the header declares " + declared + ", which need "
-                    + (need >> 20) + " MiB as doubles, but the JVM's maximum heap is " + (max >> 20)
+                    + (need >> 20) + " MiB as bytes and doubles, but the JVM's maximum heap is " + (max >> 20)
                     + " MiB (expected a smaller file, or run Java with a larger -Xmx)");
         }
     }
@@ -276,23 +277,54 @@ public final class Idx {
     }
 
     /**
-     * Reads {@code count} values in chunks. When the length was checked ({@code trusted}) the array is
-     * allocated at once; otherwise it grows (doubling) as values arrive, so that a lying header
-     * cannot make us allocate more than twice what the stream really holds.
+     * Reads {@code count} values: first their raw bytes (when the length was checked, {@code trusted},
+     * the byte array is allocated at once; otherwise it grows, doubling, as bytes arrive, so that a
+     * lying header cannot make us allocate more than twice what the stream really holds), then decodes
+     * them straight into the tensor's own array ({@link Tensor#build}). At the peak the heap holds the
+     * raw bytes and the doubles once: for 60,000 MNIST images 47 + 376 MB, where decoding into a growing
+     * array of doubles and copying it into the tensor needed up to twice the doubles.
      */
-    private static double[] readValues(BinaryInput in, int count, int type, double divisor, boolean trusted,
+    private static Tensor readValues(BinaryInput in, Shape shape, int type, double divisor, boolean trusted,
             String declared) throws IOException {
+        int count = shape.size();
         int item = itemSize(type);
-        double[] values = new double[trusted ? count : Math.min(count, CHUNK)];
+        long total = (long) count * item;
+        if (total > Integer.MAX_VALUE - 16) { // more raw bytes than one array holds: decode as they come
+            return Tensor.of(shape, readDoubles(in, count, type, divisor, declared));
+        }
+        byte[] raw = new byte[(int) (trusted ? total : Math.min(total, CHUNK))];
+        byte[] chunk = new byte[CHUNK];
+        long done = 0;
+        while (done < total) {
+            int n = (int) Math.min(CHUNK / item * item, total - done);
+            in.readFully(chunk, n, "the values of the " + declared + ", of which " + done / item + " were read");
+            if (done + n > raw.length) {
+                raw = Arrays.copyOf(raw, (int) Math.min(total, Math.max(done + n, 2L * raw.length)));
+            }
+            System.arraycopy(chunk, 0, raw, (int) done, n);
+            done += n;
+        }
+        byte[] bytes = raw;
+        ByteBuffer bb = ByteBuffer.wrap(chunk).order(ByteOrder.BIG_ENDIAN);
+        return Tensor.build(shape, values -> {
+            for (int at = 0; at < count; at += CHUNK / item) {
+                int n = Math.min(CHUNK / item, count - at);
+                System.arraycopy(bytes, at * item, chunk, 0, n * item);
+                decode(bb, type, n, values, at, divisor);
+            }
+        });
+    }
+
+    /** Decodes the values chunk by chunk into an array of doubles (for inputs too large for one byte array). */
+    private static double[] readDoubles(BinaryInput in, int count, int type, double divisor, String declared)
+            throws IOException {
+        int item = itemSize(type);
+        double[] values = new double[count];
         byte[] chunk = new byte[CHUNK];
         ByteBuffer bb = ByteBuffer.wrap(chunk).order(ByteOrder.BIG_ENDIAN);
-        int done = 0;
-        while (done < count) {
+        for (int done = 0; done < count;) {
             int n = Math.min(CHUNK / item, count - done);
             in.readFully(chunk, n * item, "the values of the " + declared + ", of which " + done + " were read");
-            if (done + n > values.length) {
-                values = Arrays.copyOf(values, (int) Math.min(count, Math.max((long) done + n, 2L * values.length)));
-            }
             decode(bb, type, n, values, done, divisor);
             done += n;
         }

@@ -152,12 +152,12 @@ class IdxTest {
 
     @Test
     void headerNeedingMoreThanTheHeapIsRefusedWithAMessage() {
-        Assumptions.assumeTrue(Runtime.getRuntime().maxMemory() < (30L << 30), "needs a heap under 30 GiB");
+        Assumptions.assumeTrue(Runtime.getRuntime().maxMemory() < (16L << 30), "needs a heap under 16 GiB");
         byte[] streamed = IdxFiles.idx(Idx.IMAGES_MAGIC, new int[] {1_000_000, 1000, 2}, new byte[100]);
         assertThatThrownBy(() -> Idx.read(new ByteArrayInputStream(streamed), "stream", Long.MAX_VALUE))
                 .isInstanceOf(DataFileException.class)
                 .hasMessageStartingWith("stream: byte 16: the header declares 1000000 × 1000 × 2 unsigned bytes"
-                        + " (2000000000 bytes), which need 30517 MiB as doubles, but the JVM's maximum heap is")
+                        + " (2000000000 bytes), which need 17166 MiB as bytes and doubles, but the JVM's maximum heap is")
                 .hasMessageEndingWith("(expected a smaller file, or run Java with a larger -Xmx)");
     }
 
