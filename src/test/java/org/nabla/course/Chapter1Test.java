@@ -35,5 +35,18 @@ class Chapter1Test {
         assertThat(Chapter1.exercise1()).isEqualTo("[4, 2, 3]");
         assertThat(Chapter1.exercise2()).isEqualTo(4);
         assertThat(Chapter1.exercise3()).isEqualTo(6);
+        assertThat(Chapter1.exercise4()).isEqualTo(23 * (784 + 256) + 256);
+        assertThat(Chapter1.exercise5()).isCloseTo(1.5 + Math.sqrt(2), within(1e-12));
+        int r = Chapter1.exercise6();
+        org.nabla.tensor.Tensor stack = org.nabla.data.Digits.load().features().slice(0, 0, 200).reshape(200, 8, 8);
+        assertThat(org.nabla.tensor.linalg.TuckerDecomposition.hosvd(stack, r * r, r, r).explainedVariance())
+                .isGreaterThanOrEqualTo(0.90);
+        assertThat(org.nabla.tensor.linalg.TuckerDecomposition.hosvd(stack, (r - 1) * (r - 1), r - 1, r - 1)
+                .explainedVariance()).isLessThan(0.90);
+    }
+
+    @Test
+    void theEdgeKeepsExactlyTheRankTwoSignal() {
+        assertThat(Chapter1.compression(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))).isEqualTo(2);
     }
 }

@@ -25,7 +25,7 @@ class CompressionExampleTest {
     void digitsCompressionPrintsTheTable() {
         List<String> lines = DigitsCompression.run(dir);
         lines.forEach(System.out::println);
-        assertThat(lines).hasSize(9);
+        assertThat(lines).hasSize(10);
         assertThat(dir.resolve("spectrum-64-128.svg")).content().startsWith("<svg").contains("Marchenko–Pastur");
     }
 }
