@@ -144,12 +144,56 @@ public final class PerExampleCotangent {
 
     /** All P̄ᵢ as one tensor (n, shape of P). */
     public Tensor dense() {
-        return dense != null ? dense : u.transpose(1, 2).matmul(v);
+        if (dense != null) {
+            return dense;
+        }
+        int[] d = {examples(), u.dim(2), v.dim(2)};
+        double[] out = new double[d[0] * d[1] * d[2]];
+        writeFlat(out, d[1] * d[2], 0);
+        return Tensor.of(d, out);
     }
 
     /** The cotangents flattened: (n, size of P). */
     public Tensor flat() {
-        return dense().reshape(examples(), -1);
+        int n = examples();
+        int size = cotangentShape().size();
+        double[] out = new double[n * size];
+        writeFlat(out, size, 0);
+        return Tensor.of(new int[] {n, size}, out);
+    }
+
+    /**
+     * Writes P̄ᵢ, flattened, at {@code out[i·rowStride + offset …]} for every example i (outer products
+     * expanded straight into the array, without an intermediate tensor).
+     */
+    void writeFlat(double[] out, int rowStride, int offset) {
+        int n = examples();
+        if (!isFactored()) {
+            double[] d = dense.toArray();
+            int size = d.length / Math.max(1, n);
+            for (int i = 0; i < n; i++) {
+                System.arraycopy(d, i * size, out, i * rowStride + offset, size);
+            }
+            return;
+        }
+        int r = u.dim(1);
+        int p = u.dim(2);
+        int q = v.dim(2);
+        double[] ua = u.toArray();
+        double[] va = v.toArray();
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < r; k++) {
+                int ub = (i * r + k) * p;
+                int vb = (i * r + k) * q;
+                for (int a = 0; a < p; a++) {
+                    double x = ua[ub + a];
+                    int o = i * rowStride + offset + a * q;
+                    for (int b = 0; b < q; b++) {
+                        out[o + b] += x * va[vb + b];
+                    }
+                }
+            }
+        }
     }
 
     /** P̄ᵢ + Q̄ᵢ for every i: factors joined (r + r′ terms) when both are factored, else dense. */

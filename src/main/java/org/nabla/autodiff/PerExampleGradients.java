@@ -187,11 +187,20 @@ public final class PerExampleGradients {
 
     /** The per-example gradients of the parameters, flattened and joined in order: (n, Σ sizes). */
     public Tensor flat(List<Parameter> parameters) {
-        List<Tensor> parts = new ArrayList<>();
+        int total = 0;
         for (Parameter p : parameters) {
-            parts.add(of(p).reshape(n, -1));
+            total += p.size();
         }
-        return Tensor.concat(1, parts);
+        double[] out = new double[n * total];
+        int offset = 0;
+        for (Parameter p : parameters) {
+            PerExampleCotangent c = byLeaf.get(p);
+            if (c != null) {
+                c.writeFlat(out, total, offset);
+            }
+            offset += p.size();
+        }
+        return Tensor.of(new int[] {n, total}, out);
     }
 
     private Tensor zeros(Shape s) {
