@@ -88,27 +88,38 @@ public class PerExampleBench {
         return ntkBySweeps(ntkLeaves, ntkNet::forward, ntkX);
     }
 
+    /** The per-example gradients in their stored form (outer products for the weights). */
     @Benchmark
-    public Tensor perExampleGradientsBatched() {
+    public PerExampleGradients perExampleGradientsStored() {
         CrossEntropy ce = new CrossEntropy(Reduction.NONE);
-        return PerExampleGradients.of(xv -> ce.forward(mlp.forward(xv), labels), batch).flat(mlp.parameters());
+        return PerExampleGradients.of(xv -> ce.forward(mlp.forward(xv), labels), batch);
     }
 
+    /** The same, each parameter's (64, shape) tensor materialized. */
     @Benchmark
-    public Tensor perExampleGradientsLoop() {
+    public List<Tensor> perExampleGradientsDense() {
+        PerExampleGradients g = perExampleGradientsStored();
+        List<Tensor> out = new ArrayList<>();
+        for (Parameter p : mlp.parameters()) {
+            out.add(g.of(p));
+        }
+        return out;
+    }
+
+    /** 64 forward passes and single-example sweeps, each parameter's gradient kept. */
+    @Benchmark
+    public List<Tensor> perExampleGradientsLoop() {
         CrossEntropy ce = new CrossEntropy(Reduction.SUM);
         List<Parameter> params = mlp.parameters();
-        List<Tensor> rows = new ArrayList<>();
+        List<Tensor> out = new ArrayList<>();
         for (int i = 0; i < batch.dim(0); i++) {
             Gradients g = ce.forward(mlp.forward(Variable.constant(batch.slice(0, i, i + 1))), new int[] {labels[i]})
                     .backward();
-            List<Tensor> parts = new ArrayList<>();
             for (Parameter p : params) {
-                parts.add(g.of(p).reshape(-1));
+                out.add(g.of(p));
             }
-            rows.add(Tensor.concat(0, parts));
         }
-        return Tensor.stack(0, rows);
+        return out;
     }
 
     @Benchmark

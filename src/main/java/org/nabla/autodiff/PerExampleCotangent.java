@@ -164,7 +164,7 @@ public final class PerExampleCotangent {
 
     /**
      * Writes P̄ᵢ, flattened, at {@code out[i·rowStride + offset …]} for every example i (outer products
-     * expanded straight into the array, without an intermediate tensor).
+     * expanded straight into the array, without an intermediate tensor; the first term overwrites).
      */
     void writeFlat(double[] out, int rowStride, int offset) {
         int n = examples();
@@ -188,8 +188,14 @@ public final class PerExampleCotangent {
                 for (int a = 0; a < p; a++) {
                     double x = ua[ub + a];
                     int o = i * rowStride + offset + a * q;
-                    for (int b = 0; b < q; b++) {
-                        out[o + b] += x * va[vb + b];
+                    if (k == 0) {
+                        for (int b = 0; b < q; b++) {
+                            out[o + b] = x * va[vb + b];
+                        }
+                    } else {
+                        for (int b = 0; b < q; b++) {
+                            out[o + b] += x * va[vb + b];
+                        }
                     }
                 }
             }
