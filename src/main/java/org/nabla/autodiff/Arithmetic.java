@@ -30,6 +30,11 @@ final class Arithmetic {
         protected Variable[] backward(Variable g) {
             return new Variable[] {g, g};
         }
+
+        @Override
+        protected PerExampleCotangent perExampleCotangent(int input, Tensor g, int exampleAxis) {
+            return broadcastPerExample(this, input, g, exampleAxis);
+        }
     }
 
     /** z = a − b;  ā = z̄, b̄ = −z̄. */
@@ -51,6 +56,11 @@ final class Arithmetic {
         @Override
         protected Variable[] backward(Variable g) {
             return new Variable[] {g, needsGrad(1) ? g.neg() : null};
+        }
+
+        @Override
+        protected PerExampleCotangent perExampleCotangent(int input, Tensor g, int exampleAxis) {
+            return broadcastPerExample(this, input, g, exampleAxis);
         }
     }
 
@@ -75,6 +85,11 @@ final class Arithmetic {
             return new Variable[] {
                 needsGrad(0) ? g.mul(input(1)) : null,
                 needsGrad(1) ? g.mul(input(0)) : null};
+        }
+
+        @Override
+        protected PerExampleCotangent perExampleCotangent(int input, Tensor g, int exampleAxis) {
+            return broadcastPerExample(this, input, g, exampleAxis);
         }
     }
 
@@ -101,6 +116,11 @@ final class Arithmetic {
             return new Variable[] {
                 needsGrad(0) ? g.div(input(1)) : null,
                 needsGrad(1) ? g.mul(output()).div(input(1)).neg() : null};
+        }
+
+        @Override
+        protected PerExampleCotangent perExampleCotangent(int input, Tensor g, int exampleAxis) {
+            return broadcastPerExample(this, input, g, exampleAxis);
         }
     }
 
@@ -147,6 +167,11 @@ final class Arithmetic {
                         g.mul(output()).mul(a.log()));
             }
             return new Variable[] {ga, gb};
+        }
+
+        @Override
+        protected PerExampleCotangent perExampleCotangent(int input, Tensor g, int exampleAxis) {
+            return broadcastPerExample(this, input, g, exampleAxis);
         }
     }
 
@@ -222,4 +247,26 @@ final class Arithmetic {
                 needsGrad(1) ? Variable.where(c, zero, g) : null};
         }
     }
+
+    /**
+     * The per-example rule of a broadcasting elementwise operation: the term its backward returns for
+     * the input (shaped like the output), summed example by example over the axes along which the
+     * input was broadcast ({@link PerExampleCotangent#reduced}); null when that term is not of the
+     * output's shape or the input is not shared by the examples.
+     */
+    static PerExampleCotangent broadcastPerExample(Operation op, int input, Tensor g, int exampleAxis) {
+        Variable[] terms;
+        boolean previous = GradMode.set(false);
+        try {
+            terms = op.backward(Variable.constant(g));
+        } finally {
+            GradMode.set(previous);
+        }
+        Variable t = terms[input];
+        if (t == null || !t.shape().equals(g.shape())) {
+            return null;
+        }
+        return PerExampleCotangent.reduced(t.value(), exampleAxis, op.input(input).shape());
+    }
+
 }

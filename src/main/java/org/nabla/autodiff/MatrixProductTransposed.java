@@ -53,4 +53,23 @@ final class MatrixProductTransposed extends Operation {
         }
         return true;
     }
+
+    /**
+     * Per example: with the examples along the rows of A, B̄ᵢ = C̄ᵢ ⊗ Aᵢ (the outer product of row i
+     * of C̄ and row i of A: Goodfellow 2015); with the examples along the rows of B (axis 1 of C),
+     * Āᵢ = C̄[:, i] ⊗ Bᵢ. Kept as outer products ({@link PerExampleCotangent#outerProducts}).
+     */
+    @Override
+    protected PerExampleCotangent perExampleCotangent(int input, Tensor g, int exampleAxis) {
+        int n = g.dim(exampleAxis);
+        if (input == 1 && exampleAxis == 0) {
+            return PerExampleCotangent.outerProducts(g.reshape(n, 1, g.dim(1)),
+                    input(0).value().reshape(n, 1, input(0).shape().dim(1)));
+        }
+        if (input == 0 && exampleAxis == 1) {
+            return PerExampleCotangent.outerProducts(g.transpose().reshape(n, 1, g.dim(0)),
+                    input(1).value().reshape(n, 1, input(1).shape().dim(1)));
+        }
+        return null;
+    }
 }

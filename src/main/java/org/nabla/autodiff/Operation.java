@@ -103,6 +103,26 @@ public abstract class Operation {
         return false;
     }
 
+    /**
+     * The per-example vector-Jacobian product of an input that the examples share: for a batch whose
+     * output has the n examples along axis {@code exampleAxis} (slice i of the output depends on
+     * example i's slices of the other inputs and on input {@code input}, which does not depend on the
+     * examples) and the cotangent ȳ of Σᵢ ℓᵢ, the n cotangents ∂ℓᵢ/∂input = (slice i of ȳ)ᵀ ∂yᵢ/∂input —
+     * the terms that {@link #backward} sums over the examples, kept apart. Returns null (the default)
+     * when this operation has no such rule or cannot apply it to these shapes; the per-example driver
+     * ({@link PerExampleGradients}) then fails naming the operation and the parameter. The matrix
+     * products (outer products ȳᵢ ⊗ xᵢ, Goodfellow 2015), the broadcast arithmetic (bias, gain) and
+     * the convolution (the weight gradient of one image) have one (docs/autodiff.md, "Per-example
+     * derivatives").
+     *
+     * @param input the index of the shared input (it requires a gradient and does not depend on the examples)
+     * @param gradOutput ȳ, shaped like the output
+     * @param exampleAxis the axis of the output that indexes the examples
+     */
+    protected PerExampleCotangent perExampleCotangent(int input, Tensor gradOutput, int exampleAxis) {
+        return null;
+    }
+
     /** The i-th input, as recorded by {@link #apply}. */
     protected final Variable input(int i) {
         return inputs[i];

@@ -2,6 +2,7 @@ package org.nabla.layer;
 
 import org.nabla.autodiff.Operation;
 import org.nabla.autodiff.Parameter;
+import org.nabla.autodiff.PerExampleCotangent;
 import org.nabla.autodiff.Variable;
 import org.nabla.module.Module;
 import org.nabla.tensor.internal.Convolution;
@@ -339,6 +340,25 @@ public final class Conv2d extends Module {
             return new Variable[] {
                 needsGrad(0) ? new InputGradient(c, x.shape().dim(2), x.shape().dim(3)).apply(g, w) : null,
                 needsGrad(1) ? new WeightGradient(c, w.shape().dim(2), w.shape().dim(3)).apply(x, g) : null};
+        }
+
+        /**
+         * Per image: W̄ᵢ = ȳᵢ · im2col(xᵢ)ᵀ, the weight gradient of image i alone (the terms that W̄ sums
+         * over the batch), for the examples along axis 0.
+         */
+        @Override
+        protected PerExampleCotangent perExampleCotangent(int input, Tensor g, int exampleAxis) {
+            if (input != 1 || exampleAxis != 0) {
+                return null;
+            }
+            Tensor x = input(0).value();
+            Shape ws = input(1).shape();
+            Tensor[] per = new Tensor[g.dim(0)];
+            for (int i = 0; i < per.length; i++) {
+                per[i] = Convolution.conv2dWeightGradient(x.slice(0, i, i + 1), g.slice(0, i, i + 1), ws.dim(2), ws.dim(3),
+                        c.stride, c.padding, c.dilation, c.groups);
+            }
+            return PerExampleCotangent.dense(Tensor.stack(0, per));
         }
     }
 

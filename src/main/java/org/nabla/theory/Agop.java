@@ -1,6 +1,7 @@
 package org.nabla.theory;
 
 import java.util.function.Function;
+import org.nabla.autodiff.PerExampleJacobians;
 import org.nabla.autodiff.Variable;
 import org.nabla.tensor.Tensor;
 
@@ -12,8 +13,9 @@ import org.nabla.tensor.Tensor;
  *   AGOP(f) = (1/n) Σᵢ Σ_c ∇ₓf_c(xᵢ) ∇ₓf_c(xᵢ)ᵀ = (1/n) Σᵢ J(xᵢ)ᵀ J(xᵢ),     J(x) = ∂f/∂x ∈ ℝ^(c×d)
  *   centered: (1/n) Σᵢ (J(xᵢ) − J̄)ᵀ (J(xᵢ) − J̄),                           J̄ = (1/n) Σᵢ J(xᵢ)
  * </pre>
- * The predictor maps a batch (n, d) to (n, c) (or (n)), each row depending only on its own input
- * row; the per-point Jacobians come from c reverse sweeps of Σᵢ f_c(xᵢ).
+ * The predictor maps a batch (n, d) to (n, c) (or (n)); J(xᵢ) is the per-example Jacobian
+ * ∂f(X)ᵢ/∂xᵢ ({@link PerExampleJacobians}: c + 1 reverse sweeps when each row depends only on its own
+ * input row, checked; the exact n·c sweeps when rows interact, as with BatchNorm in training mode).
  */
 public final class Agop {
     private Agop() {
@@ -38,32 +40,29 @@ public final class Agop {
         return compute(gradients, centered);
     }
 
-    /** Per-point Jacobians of f at the rows of x, shape (c, n, d): G[c][i] = ∇ₓf_c(xᵢ). */
+    /**
+     * Per-point Jacobians of f at the rows of x, shape (c, n, d): G[c][i] = ∇ₓf_c(xᵢ), from
+     * {@link PerExampleJacobians}: c reverse sweeps of Σᵢ f_c(xᵢ) and one probe sweep when each output
+     * row depends on its own input row alone, else (batch statistics) the exact n·c sweeps of single
+     * entries — ∂f_c(X)ᵢ/∂xᵢ with the other rows held fixed.
+     */
     public static Tensor jacobians(Function<Variable, Variable> f, Tensor x) {
         if (x.rank() != 2) {
             throw new IllegalArgumentException("Agop: points must be a matrix (n, d), got " + x.shape());
         }
-        Variable xv = Variable.leaf(x);
-        Variable y = f.apply(xv);
         int n = x.dim(0);
-        if (y.shape().rank() == 1) {
-            y = y.reshape(n, 1);
-        }
-        if (y.shape().rank() != 2 || y.shape().dim(0) != n) {
-            throw new IllegalArgumentException("Agop: f must map (n, d) to (n, c); got " + y.shape() + " for input "
-                    + x.shape());
-        }
-        int c = y.shape().dim(1);
-        Tensor[] g = new Tensor[c];
-        for (int k = 0; k < c; k++) {
-            double[] seed = new double[n * c];
-            for (int i = 0; i < n; i++) {
-                seed[i * c + k] = 1.0;
+        Function<Variable, Variable> g = xv -> {
+            Variable y = f.apply(xv);
+            if (y.shape().rank() == 1) {
+                y = y.reshape(n, 1);
             }
-            var grads = y.backward(Tensor.of(y.shape(), seed));
-            g[k] = grads.contains(xv) ? grads.of(xv) : Tensor.zeros(x.shape());
-        }
-        return Tensor.stack(0, g);
+            if (y.shape().rank() != 2 || y.shape().dim(0) != n) {
+                throw new IllegalArgumentException("Agop: f must map (n, d) to (n, c); got " + y.shape() + " for input "
+                        + x.shape());
+            }
+            return y;
+        };
+        return PerExampleJacobians.of(g, x).permute(1, 0, 2);
     }
 
     private static Tensor compute(Tensor g, boolean centered) {
