@@ -277,33 +277,6 @@ public final class Variable implements ArrayOperations<Variable> {
         return new Reductions.Sum(axes == null ? null : axes.clone(), keepDims).apply(this);
     }
 
-    /** Number of entries reduced over the given axes. */
-    private int count(int[] axes) {
-        if (axes == null) {
-            return shape().size();
-        }
-        int n = 1;
-        for (int a : axes) {
-            n *= shape().dim(a);
-        }
-        return n;
-    }
-
-    /** Mean over the given axes (null: all): (1/N) Σ x. */
-    public Variable mean(int[] axes, boolean keepDims) {
-        return sum(axes, keepDims).div(count(axes));
-    }
-
-    /**
-     * Variance over the given axes: (1/(N − c)) Σ (x − x̄)², c = 1 when unbiased (Bessel's
-     * correction), else 0. Written from primitives.
-     */
-    public Variable var(int[] axes, boolean unbiased, boolean keepDims) {
-        int n = count(axes);
-        Variable centered = sub(mean(axes, true));
-        return centered.square().sum(axes, keepDims).div(unbiased ? n - 1 : n);
-    }
-
     /** Maximum over the given axes (null: all). */
     public Variable max(int[] axes, boolean keepDims) {
         return new Reductions.Max(axes == null ? null : axes.clone(), keepDims, true).apply(this);
@@ -383,19 +356,6 @@ public final class Variable implements ArrayOperations<Variable> {
         }
         int start = offset >= 0 ? offset : -offset * n;
         return flatten().slice(0, start, start + (len - 1) * (n + 1) + 1, n + 1);
-    }
-
-    /** The main diagonal of a matrix ({@link #diagonal(int) diagonal(0)}). */
-    public Variable diagonal() {
-        return diagonal(0);
-    }
-
-    /** The trace tr A = Σᵢ A_{ii} of a matrix; ∂ tr A / ∂A = I (the m×n identity pattern). */
-    public Variable trace() {
-        if (shape().rank() != 2) {
-            throw new IllegalArgumentException("trace: expected a matrix (rank 2), got shape " + shape());
-        }
-        return diagonal(0).sum();
     }
 
     /** The sub-variable at an index of an axis, with the axis removed. */

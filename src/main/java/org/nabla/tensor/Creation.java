@@ -1,11 +1,41 @@
 package org.nabla.tensor;
 
 /**
- * The factories of {@link Tensor} that compute their elements: the identity matrix, ranges, evenly
- * spaced points, seeded random draws (docs/design.md, decision 6) and one-hot encodings.
+ * The factories of {@link Tensor} that build or compute their elements: from rows or values,
+ * constant fills, the identity matrix, ranges, evenly spaced points, seeded random draws (docs/design.md, decision 6) and one-hot encodings.
  */
 final class Creation {
     private Creation() {
+    }
+
+    static Tensor of(double[][] rows) {
+        int m = rows.length;
+        int n = m == 0 ? 0 : rows[0].length;
+        double[] d = new double[m * n];
+        for (int i = 0; i < m; i++) {
+            if (rows[i].length != n) {
+                throw new IllegalArgumentException("Tensor.of: row " + i + " has length " + rows[i].length
+                        + " but row 0 has length " + n + " (expected rows of equal length)");
+            }
+            System.arraycopy(rows[i], 0, d, i * n, n);
+        }
+        return Tensor.wrap(Shape.of(m, n), d);
+    }
+
+    static Tensor of(Shape shape, double[] values) {
+        if (values.length != shape.size()) {
+            throw new IllegalArgumentException("Tensor.of: shape " + shape + " needs " + shape.size()
+                    + " values, got " + values.length);
+        }
+        return Tensor.wrap(shape, values.clone());
+    }
+
+    static Tensor full(Shape shape, double value) {
+        double[] d = new double[shape.size()];
+        if (Double.doubleToRawLongBits(value) != 0L) { // +0.0 is the array's default; −0.0 is not
+            java.util.Arrays.fill(d, value);
+        }
+        return Tensor.wrap(shape, d);
     }
 
     static Tensor eye(int n) {

@@ -141,4 +141,20 @@ final class Pointwise {
         }
         return Tensor.wrap(t.shape, r);
     }
+
+    /** a^s elementwise: a² through the multiplication loop (exact as a·a), otherwise {@link Math#pow}. */
+    static Tensor pow(Tensor t, double s) {
+        if (s == 2.0) {
+            return t.square();
+        }
+        return map(t, x -> Math.pow(x, s));
+    }
+
+    /** min(max(a, low), high) elementwise. */
+    static Tensor clip(Tensor t, double low, double high) {
+        if (!(low <= high)) {
+            throw new IllegalArgumentException("clip: expected low ≤ high, got low = " + low + ", high = " + high);
+        }
+        return map(t, x -> x < low ? low : (x > high ? high : x));
+    }
 }

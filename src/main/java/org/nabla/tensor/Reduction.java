@@ -298,10 +298,6 @@ final class Reduction {
         });
     }
 
-    static Tensor std(Tensor tensor, int[] axes, boolean unbiased, boolean keepDims) {
-        return tensor.var(axes, unbiased, keepDims).sqrt();
-    }
-
     /**
      * log Σ exp(x) over the given axes, computed stably as m + log Σ exp(x − m) with m = max x
      * (−∞ for an all −∞ row, +∞ if any element is +∞, NaN if any element is NaN).

@@ -31,6 +31,18 @@ public final class SpecialFunctions {
     private SpecialFunctions() {
     }
 
+    /**
+     * The logistic sigmoid σ(x) = 1 / (1 + e^(−x)); for x &lt; 0 computed as e^x / (1 + e^x), so that
+     * e^(−x) never overflows.
+     */
+    public static double sigmoid(double x) {
+        if (x >= 0) {
+            return 1.0 / (1.0 + Math.exp(-x));
+        }
+        double e = Math.exp(x);
+        return e / (1.0 + e);
+    }
+
     /** The error function erf(x). */
     public static double erf(double x) {
         if (Double.isNaN(x)) {

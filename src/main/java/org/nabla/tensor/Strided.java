@@ -202,4 +202,21 @@ final class Strided {
         }
         return r;
     }
+
+    /** The value of a tensor with exactly one element. */
+    static double item(Tensor t) {
+        if (t.shape.size() != 1) {
+            throw new IllegalStateException("item: tensor of shape " + t.shape + " has " + t.shape.size()
+                    + " elements (expected exactly 1)");
+        }
+        return t.data[t.offset];
+    }
+
+    /** A row-major copy of the elements. */
+    static double[] toArray(Tensor t) {
+        if (t.contiguous) {
+            return java.util.Arrays.copyOfRange(t.data, t.offset, t.offset + t.shape.size());
+        }
+        return gatherStrided(t);
+    }
 }

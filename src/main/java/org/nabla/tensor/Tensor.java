@@ -1,7 +1,6 @@
 package org.nabla.tensor;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.DoubleBinaryOperator;
@@ -55,26 +54,12 @@ public final class Tensor implements ArrayOperations<Tensor> {
 
     /** A 2-d tensor (matrix) from rows of equal length. */
     public static Tensor of(double[][] rows) {
-        int m = rows.length;
-        int n = m == 0 ? 0 : rows[0].length;
-        double[] d = new double[m * n];
-        for (int i = 0; i < m; i++) {
-            if (rows[i].length != n) {
-                throw new IllegalArgumentException("Tensor.of: row " + i + " has length " + rows[i].length
-                        + " but row 0 has length " + n + " (expected rows of equal length)");
-            }
-            System.arraycopy(rows[i], 0, d, i * n, n);
-        }
-        return wrap(Shape.of(m, n), d);
+        return Creation.of(rows);
     }
 
     /** A tensor of the given shape holding a copy of the row-major values. */
     public static Tensor of(Shape shape, double... values) {
-        if (values.length != shape.size()) {
-            throw new IllegalArgumentException("Tensor.of: shape " + shape + " needs " + shape.size()
-                    + " values, got " + values.length);
-        }
-        return wrap(shape, values.clone());
+        return Creation.of(shape, values);
     }
 
     /**
@@ -102,11 +87,7 @@ public final class Tensor implements ArrayOperations<Tensor> {
 
     /** A tensor filled with {@code value}. */
     public static Tensor full(Shape shape, double value) {
-        double[] d = new double[shape.size()];
-        if (Double.doubleToRawLongBits(value) != 0L) { // +0.0 is the array's default; −0.0 is not
-            Arrays.fill(d, value);
-        }
-        return wrap(shape, d);
+        return Creation.full(shape, value);
     }
 
     /** A tensor of zeros. */
@@ -202,26 +183,6 @@ public final class Tensor implements ArrayOperations<Tensor> {
         return shape;
     }
 
-    /** The sizes of the axes (a copy). */
-    public int[] dims() {
-        return shape.dims();
-    }
-
-    /** Number of axes. */
-    public int rank() {
-        return shape.rank();
-    }
-
-    /** Number of elements. */
-    public int size() {
-        return shape.size();
-    }
-
-    /** Size of one axis (negative axes count from the end). */
-    public int dim(int axis) {
-        return shape.dim(axis);
-    }
-
     /** True when the elements lie in row-major order without gaps (views may not). */
     public boolean isContiguous() {
         return contiguous;
@@ -234,11 +195,7 @@ public final class Tensor implements ArrayOperations<Tensor> {
 
     /** The value of a tensor with exactly one element. */
     public double item() {
-        if (shape.size() != 1) {
-            throw new IllegalStateException("item: tensor of shape " + shape + " has " + shape.size()
-                    + " elements (expected exactly 1)");
-        }
-        return data[offset];
+        return Strided.item(this);
     }
 
     /** The value of a tensor with exactly one element (same as {@link #item()}). */
@@ -248,10 +205,7 @@ public final class Tensor implements ArrayOperations<Tensor> {
 
     /** A row-major copy of the elements. */
     public double[] toArray() {
-        if (contiguous) {
-            return Arrays.copyOfRange(data, offset, offset + shape.size());
-        }
-        return Strided.gatherStrided(this);
+        return Strided.toArray(this);
     }
 
     /** A copy of a 2-d tensor as rows. */
@@ -265,13 +219,8 @@ public final class Tensor implements ArrayOperations<Tensor> {
      * the library; prefer {@link #toArray()} elsewhere.
      */
     public double[] dataView() {
-        if (contiguous && offset == 0 && data.length == shape.size()) {
-            return data;
-        }
-        return toArray();
+        return contiguous && offset == 0 && data.length == shape.size() ? data : toArray();
     }
-
-    /** out[k] = this[k] (accumulate false) or out[k] += this[k] (true), k in row-major order. */
 
     /** This tensor if contiguous, else a contiguous copy. */
     public Tensor contiguous() {
@@ -372,10 +321,7 @@ public final class Tensor implements ArrayOperations<Tensor> {
 
     /** a^s elementwise. */
     public Tensor pow(double s) {
-        if (s == 2.0) {
-            return square();
-        }
-        return map(x -> Math.pow(x, s));
+        return Pointwise.pow(this, s);
     }
 
     /** 1 where a &gt; s, else 0. */
@@ -388,21 +334,14 @@ public final class Tensor implements ArrayOperations<Tensor> {
         return Pointwise.lt(this, s);
     }
 
-    /**
-     * Selection: where(c, a, b)ᵢ = aᵢ if cᵢ ≠ 0 else bᵢ; all three broadcast together.
-     */
+    /** Selection: where(c, a, b)ᵢ = aᵢ if cᵢ ≠ 0 else bᵢ; all three broadcast together. */
     public static Tensor where(Tensor condition, Tensor a, Tensor b) {
         return Pointwise.where(condition, a, b);
     }
 
     // ------------------------------------------------------------------ elementwise unary
 
-    /**
-     * Elementwise f(a). The common functions (comparisons with a scalar, −a, |a|, eᵃ, ln a, √a, a²,
-     * 1/a, tanh, σ, ReLU) have loops of their own instead of calling map: once map has been used with
-     * several functions, its loop calls f through an interface per element, which costs several times
-     * the arithmetic (measured: ReLU of 301,056 elements 9.5 ns per element through map, 3 in a loop).
-     */
+    /** Elementwise f(a) (the common functions below have faster loops of their own than map's call per element). */
     public Tensor map(DoubleUnaryOperator f) {
         return Pointwise.map(this, f);
     }
@@ -472,13 +411,9 @@ public final class Tensor implements ArrayOperations<Tensor> {
         return UnaryKernel.SIGMOID.of(this);
     }
 
-    /** σ(x) = 1 / (1 + e^(−x)); for x &lt; 0 computed as e^x / (1 + e^x) to avoid overflow. */
+    /** σ(x) of one number, as {@link SpecialFunctions#sigmoid(double)}. */
     public static double sigmoid(double x) {
-        if (x >= 0) {
-            return 1.0 / (1.0 + Math.exp(-x));
-        }
-        double e = Math.exp(x);
-        return e / (1.0 + e);
+        return SpecialFunctions.sigmoid(x);
     }
 
     /** The error function erf(a). */
@@ -498,10 +433,7 @@ public final class Tensor implements ArrayOperations<Tensor> {
 
     /** Clamps every element into [low, high]. */
     public Tensor clip(double low, double high) {
-        if (!(low <= high)) {
-            throw new IllegalArgumentException("clip: expected low ≤ high, got low = " + low + ", high = " + high);
-        }
-        return map(x -> x < low ? low : (x > high ? high : x));
+        return Pointwise.clip(this, low, high);
     }
 
     // ------------------------------------------------------------------ reductions
@@ -512,12 +444,12 @@ public final class Tensor implements ArrayOperations<Tensor> {
     }
 
     /**
-     * Arithmetic mean over the given axes (all when null): the sum divided by the number of terms,
-     * (Σ xᵢ)/n. Where that sum overflows although every term is finite (the mean of [10³⁰⁸, 10³⁰⁸] is
-     * 10³⁰⁸), the sum is taken scaled by a power of two, 2ᵏ · ((Σ xᵢ·2⁻ᵏ)/n) with 2ᵏ ≥ 2n, which is the
-     * same sum to within rounding and cannot overflow (|Σ xᵢ·2⁻ᵏ| ≤ max |xᵢ|/2);
-     * an infinite or NaN term gives the infinite or NaN mean of the formula.
+     * Arithmetic mean (Σ xᵢ)/N over the given axes (all when null), the definition of
+     * {@link ArrayOperations#mean(int[], boolean)} with the same bits, except where that sum overflows
+     * although every term is finite (the mean of [10³⁰⁸, 10³⁰⁸] is 10³⁰⁸): then the sum is taken
+     * scaled, 2ᵏ · ((Σ xᵢ·2⁻ᵏ)/N) with 2ᵏ ≥ 2N, which cannot overflow (|Σ xᵢ·2⁻ᵏ| ≤ max |xᵢ|/2).
      */
+    @Override
     public Tensor mean(int[] axes, boolean keepDims) {
         return Reduction.mean(this, axes, keepDims);
     }
@@ -558,32 +490,15 @@ public final class Tensor implements ArrayOperations<Tensor> {
     }
 
     /**
-     * Variance over the given axes: (1/(N − c)) Σ (x − x̄)², with Bessel's correction c = 1 when
-     * {@code unbiased}, else c = 0. Computed in two passes (mean, then squared deviations).
+     * Variance (1/(N − c)) Σ (x − x̄)² over the given axes, {@link ArrayOperations#var(int[], boolean,
+     * boolean) the composite} computed by a fused two-pass kernel that allocates no temporaries.
      */
+    @Override
     public Tensor var(int[] axes, boolean unbiased, boolean keepDims) {
         return Reduction.var(this, axes, unbiased, keepDims);
     }
 
-    /** Variance of all elements. */
-    public Tensor var(boolean unbiased) {
-        return var(null, unbiased, false);
-    }
-
-    /** Standard deviation √var over the given axes. */
-    public Tensor std(int[] axes, boolean unbiased, boolean keepDims) {
-        return Reduction.std(this, axes, unbiased, keepDims);
-    }
-
-    /** Standard deviation of all elements. */
-    public Tensor std(boolean unbiased) {
-        return std(null, unbiased, false);
-    }
-
-    /**
-     * log Σ exp(x) over the given axes, computed stably as m + log Σ exp(x − m) with m = max x
-     * (−∞ for an all −∞ row, +∞ if any element is +∞, NaN if any element is NaN).
-     */
+    /** log Σ exp(x), computed stably as m + log Σ exp(x − m) with m = max x (NaN and ±∞ propagate). */
     public Tensor logSumExp(int[] axes, boolean keepDims) {
         return Reduction.logSumExp(this, axes, keepDims);
     }
@@ -636,11 +551,6 @@ public final class Tensor implements ArrayOperations<Tensor> {
         return Views.reshape(this, newDims);
     }
 
-    /** reshape to the given shape. */
-    public Tensor reshape(Shape s) {
-        return reshape(s.dimsUnsafe());
-    }
-
     /** Reorders the axes: result axis i is input axis perm[i] (a view). */
     public Tensor permute(int... perm) {
         return Views.permute(this, perm);
@@ -667,22 +577,6 @@ public final class Tensor implements ArrayOperations<Tensor> {
      */
     public Tensor diagonal(int offset) {
         return Views.diagonal(this, offset);
-    }
-
-    /** The main diagonal (A_{ii})_i of a matrix, a view ({@link #diagonal(int) diagonal(0)}). */
-    public Tensor diagonal() {
-        return diagonal(0);
-    }
-
-    /**
-     * The trace tr A = Σᵢ A_{ii} of a matrix (any m×n, as {@code torch.trace}), a 0-d tensor; for a
-     * square matrix it is the sum of the eigenvalues and tr(AB) = tr(BA).
-     */
-    public Tensor trace() {
-        if (rank() != 2) {
-            throw new IllegalArgumentException("trace: expected a matrix (rank 2), got shape " + shape);
-        }
-        return diagonal(0).sum();
     }
 
     /**
