@@ -90,6 +90,9 @@ public class PerExampleBench {
 
     /** The per-example gradients in their stored form (outer products for the weights). */
     @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @Warmup(iterations = 5, time = 1)
+    @Measurement(iterations = 10, time = 1)
     public PerExampleGradients perExampleGradientsStored() {
         CrossEntropy ce = new CrossEntropy(Reduction.NONE);
         return PerExampleGradients.of(xv -> ce.forward(mlp.forward(xv), labels), batch);
@@ -97,6 +100,9 @@ public class PerExampleBench {
 
     /** The same, each parameter's (64, shape) tensor materialized. */
     @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @Warmup(iterations = 5, time = 1)
+    @Measurement(iterations = 10, time = 1)
     public List<Tensor> perExampleGradientsDense() {
         PerExampleGradients g = perExampleGradientsStored();
         List<Tensor> out = new ArrayList<>();
@@ -108,6 +114,9 @@ public class PerExampleBench {
 
     /** 64 forward passes and single-example sweeps, each parameter's gradient kept. */
     @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @Warmup(iterations = 5, time = 1)
+    @Measurement(iterations = 10, time = 1)
     public List<Tensor> perExampleGradientsLoop() {
         CrossEntropy ce = new CrossEntropy(Reduction.SUM);
         List<Parameter> params = mlp.parameters();

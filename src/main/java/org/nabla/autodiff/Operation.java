@@ -143,9 +143,12 @@ public abstract class Operation {
         return output;
     }
 
-    /** True when the i-th input leads to a leaf that requires a gradient. */
+    /**
+     * True when the i-th input leads to a leaf that requires a gradient (and, in a pruned sweep, its
+     * cotangent is wanted: see {@link ReverseSweep}).
+     */
     protected final boolean needsGrad(int i) {
-        return inputs[i].requiresGrad();
+        return inputs[i].requiresGrad() && ReverseSweep.wanted(inputs[i]);
     }
 
     /**

@@ -3,6 +3,7 @@ package org.nabla.autodiff;
 import java.util.List;
 import org.nabla.tensor.Shape;
 import org.nabla.tensor.Tensor;
+import org.nabla.tensor.internal.TensorInternals;
 
 /**
  * The per-example cotangents of one input of an operation over a batch of n examples: the n
@@ -147,19 +148,15 @@ public final class PerExampleCotangent {
         if (dense != null) {
             return dense;
         }
-        int[] d = {examples(), u.dim(2), v.dim(2)};
-        double[] out = new double[d[0] * d[1] * d[2]];
-        writeFlat(out, d[1] * d[2], 0);
-        return Tensor.of(d, out);
+        int rowStride = u.dim(2) * v.dim(2);
+        return Tensor.build(Shape.of(examples(), u.dim(2), v.dim(2)), out -> writeFlat(out, rowStride, 0));
     }
 
     /** The cotangents flattened: (n, size of P). */
     public Tensor flat() {
         int n = examples();
         int size = cotangentShape().size();
-        double[] out = new double[n * size];
-        writeFlat(out, size, 0);
-        return Tensor.of(new int[] {n, size}, out);
+        return Tensor.build(Shape.of(n, size), out -> writeFlat(out, size, 0));
     }
 
     /**
@@ -181,7 +178,8 @@ public final class PerExampleCotangent {
         int q = v.dim(2);
         double[] ua = u.toArray();
         double[] va = v.toArray();
-        for (int i = 0; i < n; i++) {
+        // each example writes its own block of out: the same bits on any number of threads
+        TensorInternals.parallelFor(n, (long) n * r * p * q, i -> {
             for (int k = 0; k < r; k++) {
                 int ub = (i * r + k) * p;
                 int vb = (i * r + k) * q;
@@ -199,7 +197,7 @@ public final class PerExampleCotangent {
                     }
                 }
             }
-        }
+        });
     }
 
     /** P̄ᵢ + Q̄ᵢ for every i: factors joined (r + r′ terms) when both are factored, else dense. */

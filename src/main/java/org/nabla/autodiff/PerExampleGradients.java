@@ -40,8 +40,9 @@ import org.nabla.tensor.Tensor;
  * rule throws too. Never a silently wrong answer. (The check misses only an interaction confined to
  * examples that drew the same exponent: 64 distinct exponents, so none for n ≤ 64.)
  *
- * <p>Cost: one forward pass and two reverse sweeps of the batch, plus the per-example terms (as many
- * multiplications as the weight gradients themselves); a loop would make n sweeps.
+ * <p>Cost: one forward pass and two reverse sweeps of the batch, pruned to the nodes computed from the
+ * batch (no summed parameter gradient and no cotangent of the batch itself is formed), plus the
+ * per-example terms; a loop would make n forward passes and n full sweeps.
  */
 public final class PerExampleGradients {
     private static final int EXPONENTS = 64;
@@ -119,8 +120,12 @@ public final class PerExampleGradients {
             }
         }
         Tensor scales = scales(n);
-        Map<Variable, Tensor> plain = cotangentsAt(l, Tensor.ones(n), meeting);
-        Map<Variable, Tensor> scaled = cotangentsAt(l, scales, meeting);
+        // only the nodes computed from the batch need cotangents: every path from the losses to a
+        // meeting node runs through such nodes, so pruning the rest (the parameters' summed gradients,
+        // the batch's own cotangent) leaves the meeting nodes' cotangents bit for bit as they were
+        java.util.function.Predicate<Variable> wanted = v -> v != examples && data.contains(v);
+        Map<Variable, Tensor> plain = cotangentsAt(l, Tensor.ones(n), meeting, wanted);
+        Map<Variable, Tensor> scaled = cotangentsAt(l, scales, meeting, wanted);
         Map<Variable, PerExampleCotangent> acc = new IdentityHashMap<>();
         boolean previous = GradMode.set(false);
         try {
@@ -191,16 +196,17 @@ public final class PerExampleGradients {
         for (Parameter p : parameters) {
             total += p.size();
         }
-        double[] out = new double[n * total];
-        int offset = 0;
-        for (Parameter p : parameters) {
-            PerExampleCotangent c = byLeaf.get(p);
-            if (c != null) {
-                c.writeFlat(out, total, offset);
+        int rowStride = total;
+        return Tensor.build(Shape.of(n, total), out -> {
+            int offset = 0;
+            for (Parameter p : parameters) {
+                PerExampleCotangent c = byLeaf.get(p);
+                if (c != null) {
+                    c.writeFlat(out, rowStride, offset);
+                }
+                offset += p.size();
             }
-            offset += p.size();
-        }
-        return Tensor.of(new int[] {n, total}, out);
+        });
     }
 
     private Tensor zeros(Shape s) {
@@ -273,13 +279,14 @@ public final class PerExampleGradients {
     }
 
     /** One first-order sweep of the losses with the given seed, keeping the cotangents of the meeting nodes. */
-    private static Map<Variable, Tensor> cotangentsAt(Variable l, Tensor seed, Map<Variable, Boolean> nodes) {
+    private static Map<Variable, Tensor> cotangentsAt(Variable l, Tensor seed, Map<Variable, Boolean> nodes,
+            java.util.function.Predicate<Variable> wanted) {
         Map<Variable, Tensor> out = new IdentityHashMap<>();
-        l.backward(Variable.constant(seed), false, (node, g) -> {
+        ReverseSweep.run(l, Variable.constant(seed), (node, g) -> {
             if (nodes.containsKey(node)) {
                 out.put(node, g.value());
             }
-        });
+        }, wanted);
         return out;
     }
 

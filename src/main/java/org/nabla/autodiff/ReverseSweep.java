@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.nabla.tensor.Tensor;
 import org.nabla.tensor.internal.TensorAccumulator;
 
@@ -20,8 +21,19 @@ import org.nabla.tensor.internal.TensorAccumulator;
  * and outside anomaly mode — first offers the operation the chance to add its input cotangents in
  * place ({@link Operation#addCotangentsInPlace}), which slices and the weight product of a linear
  * layer take (docs/design.md, decision 4).
+ *
+ * <p><b>A pruned sweep</b> ({@link #run(Variable, Variable, Variable.SweepObserver, Predicate)}) is
+ * told which nodes' cotangents are wanted; an input outside that set is treated as if it required no
+ * gradient ({@link Operation#needsGrad(int)} is false for it), so its vector-Jacobian product is never
+ * computed. A wanted node receives exactly the terms it would receive in the full sweep, in the same
+ * order — the same bits — provided every path from the output to it runs through wanted nodes (the
+ * caller's duty: per-example gradients want the nodes computed from the batch, and every path from
+ * the losses to such a node is made of such nodes).
  */
 final class ReverseSweep implements Operation.CotangentSums {
+    /** The wanted nodes of the pruned sweep running on this thread (null: every node). */
+    private static final ThreadLocal<Predicate<Variable>> WANTED = new ThreadLocal<>();
+
     private final Map<Variable, CotangentSum> cotangent = new IdentityHashMap<>();
     private Operation current;
 
@@ -31,6 +43,26 @@ final class ReverseSweep implements Operation.CotangentSums {
     /** Runs the sweep from {@code output} with cotangent {@code seed} (same shape as the output). */
     static Gradients run(Variable output, Variable seed, boolean createGraph, Variable.SweepObserver observer) {
         return new ReverseSweep().sweep(output, seed, createGraph, observer);
+    }
+
+    /**
+     * A first-order sweep that computes the cotangents of the {@code wanted} nodes only (see the class
+     * comment); the observer sees each of them.
+     */
+    static Gradients run(Variable output, Variable seed, Variable.SweepObserver observer, Predicate<Variable> wanted) {
+        Predicate<Variable> previous = WANTED.get();
+        WANTED.set(wanted);
+        try {
+            return new ReverseSweep().sweep(output, seed, false, observer);
+        } finally {
+            WANTED.set(previous);
+        }
+    }
+
+    /** Whether the sweep running on this thread wants the cotangent of {@code v} (always, unless pruned). */
+    static boolean wanted(Variable v) {
+        Predicate<Variable> w = WANTED.get();
+        return w == null || w.test(v);
     }
 
     private Gradients sweep(Variable output, Variable seed, boolean createGraph, Variable.SweepObserver observer) {
@@ -72,7 +104,7 @@ final class ReverseSweep implements Operation.CotangentSums {
                 for (int k = 0; k < inputGrads.length; k++) {
                     Variable in = op.input(k);
                     Variable gk = inputGrads[k];
-                    if (gk == null || !in.requiresGrad()) {
+                    if (gk == null || !in.requiresGrad() || !wanted(in)) {
                         continue;
                     }
                     gk = Operation.sumToShape(gk, in.shape());

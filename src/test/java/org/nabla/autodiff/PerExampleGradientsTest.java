@@ -92,6 +92,26 @@ class PerExampleGradientsTest {
     }
 
     @Test
+    void aLargeLayerIsWrittenOutOnSeveralThreadsWithTheSameBits() {
+        // 16 examples × 96×1,500 weights = 2.3·10⁶ products: enough to split the write-out over threads
+        Rng rng = new Rng(5);
+        Sequential m = new Sequential(new Linear(1500, 96, rng), new Tanh(), new Linear(96, 2, rng));
+        Tensor x = Tensor.randn(rng, 16, 1500);
+        Function<Variable, Variable> losses = xv -> sumOfSquares(m.forward(xv));
+        int before = org.nabla.tensor.Parallelism.threads();
+        try {
+            org.nabla.tensor.Parallelism.setThreads(1);
+            Tensor one = PerExampleGradients.of(losses, x).of(m.parameters().get(0));
+            org.nabla.tensor.Parallelism.setThreads(2);
+            Tensor two = PerExampleGradients.of(losses, x).of(m.parameters().get(0));
+            assertThat(two).isEqualTo(one);
+        } finally {
+            org.nabla.tensor.Parallelism.setThreads(before);
+        }
+        assertMatchesLoop(m, losses, x);
+    }
+
+    @Test
     void conv2dNetwork() {
         Rng rng = new Rng(2);
         Sequential m = new Sequential(new Conv2d(2, 3, 3, rng), new Tanh(), new Flatten(), new Linear(3 * 3 * 3, 2, rng));

@@ -47,4 +47,37 @@ class SweepObserverTest {
         assertThat(observed).containsExactly(plain);
         assertThat(y.backward(Variable.constant(1.0), false, null).of(x).toArray()).containsExactly(plain);
     }
+
+    @Test
+    void aPrunedSweepGivesTheWantedNodesTheirBitsAndComputesNothingElse() {
+        // a two-layer network: h = tanh(x W₁ᵀ + b₁), y = h W₂ᵀ; wanted: the nodes computed from x
+        org.nabla.tensor.Rng rng = new org.nabla.tensor.Rng(11);
+        Variable x = Variable.leaf(Tensor.randn(rng, 5, 4));
+        Variable w1 = Variable.leaf(Tensor.randn(rng, 3, 4));
+        Variable b1 = Variable.leaf(Tensor.randn(rng, 3));
+        Variable w2 = Variable.leaf(Tensor.randn(rng, 2, 3));
+        Variable z = x.matmulTransposed(w1).add(b1);
+        Variable h = z.tanh();
+        Variable y = h.matmulTransposed(w2);
+        Variable loss = y.square().sum();
+        java.util.Set<Variable> fromX = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Map<Variable, Tensor> full = new IdentityHashMap<>();
+        loss.backward(Variable.constant(1.0), false, (node, cot) -> full.put(node, cot.value()));
+        for (Variable v : full.keySet()) {
+            if (!v.isLeaf()) {
+                fromX.add(v); // every operation here has an input computed from x
+            }
+        }
+        assertThat(fromX).hasSize(6); // x W₁ᵀ, z, h, y, y², loss
+        Map<Variable, Tensor> pruned = new IdentityHashMap<>();
+        Gradients g = ReverseSweep.run(loss, Variable.constant(1.0), (node, cot) -> pruned.put(node, cot.value()),
+                fromX::contains);
+        for (Variable v : new Variable[] {z, h, y, loss}) {
+            assertThat(pruned.get(v)).as("cotangent of a wanted node").isEqualTo(full.get(v));
+        }
+        assertThat(pruned).doesNotContainKeys(x, w1, b1, w2);
+        assertThat(g.contains(w1) || g.contains(w2) || g.contains(b1) || g.contains(x)).isFalse();
+        // and the next sweep, unpruned, is whole again
+        assertThat(loss.backward().of(w1)).isEqualTo(full.get(w1));
+    }
 }

@@ -42,6 +42,17 @@ public final class TensorInternals {
     private TensorInternals() {
     }
 
+    /**
+     * body(0 … count − 1), split over the library's threads when {@code work} (the number of
+     * elementary operations of all the calls together) is large enough to pay for it, else on the
+     * calling thread. The calls must write disjoint parts of their output, so that the result does not
+     * depend on the number of threads.
+     */
+    public static void parallelFor(int count, long work, IntConsumer body) {
+        Access a = access();
+        a.forEach(count, count > 1 && work >= a.parallelMinWork(), body);
+    }
+
     /** Called once, by {@code org.nabla.tensor} when {@link Tensor} is initialised. */
     public static void install(Access a) {
         synchronized (TensorInternals.class) {
