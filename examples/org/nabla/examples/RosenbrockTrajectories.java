@@ -45,10 +45,10 @@ public final class RosenbrockTrajectories {
     public static Map<String, List<double[]>> run(int budget, Path png) throws Exception {
         Map<String, List<double[]>> paths = new LinkedHashMap<>();
         Parameter p = new Parameter("p", Tensor.of(-1.2, 1.0));
-        Optimizer sgd = SGD.builder(List.of(p)).learningRate(1.5e-4).momentum(0.9).build();
+        Optimizer<?> sgd = SGD.builder(List.of(p)).learningRate(1.5e-4).momentum(0.9).build();
         paths.put("SGD, momentum 0.9, η = 1.5e-4", firstOrder(p, sgd, budget));
         p.set(Tensor.of(-1.2, 1.0));
-        Optimizer adam = Adam.builder(List.of(p)).learningRate(0.05).build();
+        Optimizer<?> adam = Adam.builder(List.of(p)).learningRate(0.05).build();
         paths.put("Adam, η = 0.05", firstOrder(p, adam, budget));
         p.set(Tensor.of(-1.2, 1.0));
         LBFGS lbfgs = LBFGS.builder(List.of(p)).learningRate(1).maxIter(budget).historySize(10)
@@ -76,7 +76,7 @@ public final class RosenbrockTrajectories {
         return paths;
     }
 
-    private static List<double[]> firstOrder(Parameter p, Optimizer opt, int budget) {
+    private static List<double[]> firstOrder(Parameter p, Optimizer<?> opt, int budget) {
         List<double[]> path = new ArrayList<>();
         path.add(p.value().toArray());
         for (int k = 0; k < budget; k++) {

@@ -11,7 +11,6 @@ import org.nabla.layer.Linear;
 import org.nabla.layer.MaxPool2d;
 import org.nabla.layer.Sequential;
 import org.nabla.loss.CrossEntropy;
-import org.nabla.optim.Optimizer;
 import org.nabla.optim.SGD;
 import org.nabla.tensor.Rng;
 import org.nabla.tensor.Tensor;
@@ -57,7 +56,7 @@ public final class Tour {
                 new Linear(6 * 2 * 2, 10, rng));
         Variable logits = net.forward(Variable.constant(Tensor.randn(rng, 4, 1, 8, 8)));
         Variable loss = new CrossEntropy().forward(logits, new int[] {0, 3, 1, 9});
-        Optimizer sgd = SGD.builder(net.parameters()).learningRate(0.1).momentum(0.9).build();
+        SGD sgd = SGD.builder(net.parameters()).learningRate(0.1).momentum(0.9).build();
         sgd.step(loss.backward());                                   // θ ← θ − η·v, v ← μv + ∇L
         System.out.println(loss);
         return loss;

@@ -38,7 +38,7 @@ public final class Chapter5 {
     }
 
     /** Runs an optimizer on f from θ₀ = (1, …, 1) until ‖θ‖ &lt; 1e-8 (or 10,000 steps); returns the steps taken. */
-    static int stepsToConverge(Tensor a, Parameter theta, Optimizer optimizer) {
+    static int stepsToConverge(Tensor a, Parameter theta, Optimizer<?> optimizer) {
         int steps = 0;
         while (theta.value().norm() >= 1e-8 && steps < 10_000) {
             optimizer.step(quadratic(a, theta).backward());

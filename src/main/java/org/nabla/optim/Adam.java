@@ -1,6 +1,5 @@
 package org.nabla.optim;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nabla.autodiff.Parameter;
@@ -23,20 +22,73 @@ import org.nabla.tensor.Tensor;
  * v̂ = v/(1 − β₂ᵗ) folded in the way PyTorch computes them (ε is added after dividing √v by
  * √(1 − β₂ᵗ), exactly as the paper's ε is added to √v̂).
  *
- * <p>Hyper-parameters: {@code learningRate} (default 1e-3), {@code beta1} (0.9), {@code beta2}
+ * <p>Hyper-parameters ({@link Settings}): {@code learningRate} (default 1e-3), {@code beta1} (0.9), {@code beta2}
  * (0.999), {@code epsilon} (1e-8), {@code weightDecay} (0), {@code amsgrad} (false). State per
  * parameter: {@code step}, {@code exp_avg} (m), {@code exp_avg_sq} (v), {@code max_exp_avg_sq}.
  */
-public final class Adam extends Optimizer {
+public final class Adam extends Optimizer<Adam.Settings> {
+    /** The name of β₁ in the by-name view. */
     public static final String BETA1 = "beta1";
+    /** The name of β₂ in the by-name view. */
     public static final String BETA2 = "beta2";
+    /** The name of ε in the by-name view. */
     public static final String EPSILON = "epsilon";
+    /** The name of λ in the by-name view. */
     public static final String WEIGHT_DECAY = "weightDecay";
+    /** The name of the AMSGrad switch in the by-name view. */
     public static final String AMSGRAD = "amsgrad";
+
+    /**
+     * The hyper-parameters of Adam, validated here: η ≥ 0, β₁, β₂ ∈ [0, 1), ε &gt; 0, λ ≥ 0.
+     *
+     * @param learningRate the step size α (η)
+     * @param beta1 β₁, the decay rate of the first moment
+     * @param beta2 β₂, the decay rate of the second raw moment
+     * @param epsilon ε added to the denominator
+     * @param weightDecay λ (the L2 penalty added to the gradient)
+     * @param amsgrad use the running maximum of v (AMSGrad)
+     */
+    public record Settings(double learningRate, double beta1, double beta2, double epsilon, double weightDecay,
+            boolean amsgrad) implements OptimizerSettings<Settings> {
+        /** @throws IllegalArgumentException naming the setting, its value and the valid range */
+        public Settings {
+            Adam.check("Adam", learningRate, beta1, beta2, epsilon, weightDecay);
+        }
+
+        /** Kingma &amp; Ba's defaults: η = 1e-3, β = (0.9, 0.999), ε = 1e-8, no weight decay. */
+        public static Settings defaults() {
+            return new Settings(1e-3, 0.9, 0.999, 1e-8, 0, false);
+        }
+
+        @Override
+        public Settings withLearningRate(double learningRate) {
+            return new Settings(learningRate, beta1, beta2, epsilon, weightDecay, amsgrad);
+        }
+
+        /** These settings with decay rates β₁, β₂. */
+        public Settings withBetas(double beta1, double beta2) {
+            return new Settings(learningRate, beta1, beta2, epsilon, weightDecay, amsgrad);
+        }
+
+        /** These settings with ε. */
+        public Settings withEpsilon(double epsilon) {
+            return new Settings(learningRate, beta1, beta2, epsilon, weightDecay, amsgrad);
+        }
+
+        /** These settings with weight decay λ. */
+        public Settings withWeightDecay(double weightDecay) {
+            return new Settings(learningRate, beta1, beta2, epsilon, weightDecay, amsgrad);
+        }
+
+        /** These settings with AMSGrad on or off. */
+        public Settings withAmsgrad(boolean amsgrad) {
+            return new Settings(learningRate, beta1, beta2, epsilon, weightDecay, amsgrad);
+        }
+    }
 
     private final AdamMoments moments = new AdamMoments();
 
-    private Adam(List<Parameter> parameters, Map<String, Object> defaults) {
+    private Adam(List<Parameter> parameters, Settings defaults) {
         super(parameters, defaults);
     }
 
@@ -46,10 +98,10 @@ public final class Adam extends Optimizer {
     }
 
     @Override
-    protected Tensor update(ParameterGroup group, Tensor theta, Tensor gradient, Map<String, Tensor> state) {
-        double weightDecay = group.getDouble(WEIGHT_DECAY);
+    protected Tensor update(Settings s, Tensor theta, Tensor gradient, Map<String, Tensor> state) {
+        double weightDecay = s.weightDecay();
         Tensor g = weightDecay != 0 ? gradient.add(theta.mul(weightDecay)) : gradient;
-        return step(group, theta, g, state, moments);
+        return step(s.learningRate(), s.beta1(), s.beta2(), s.epsilon(), s.amsgrad(), theta, g, state, moments);
     }
 
     @Override
@@ -68,12 +120,8 @@ public final class Adam extends Optimizer {
      * moments held by {@code moments} in place (shared by {@link Adam}, where base = θ, and
      * {@link AdamW}, where base is the decayed θ).
      */
-    static Tensor step(ParameterGroup group, Tensor base, Tensor g, Map<String, Tensor> state, AdamMoments moments) {
-        double lr = group.learningRate();
-        double beta1 = group.getDouble(BETA1);
-        double beta2 = group.getDouble(BETA2);
-        double eps = group.getDouble(EPSILON);
-        boolean amsgrad = group.getBoolean(AMSGRAD);
+    static Tensor step(double lr, double beta1, double beta2, double eps, boolean amsgrad, Tensor base, Tensor g,
+            Map<String, Tensor> state, AdamMoments moments) {
         double t = stepCount(state) + 1;
         int n = g.size();
         double[] gv = g.dataView();
@@ -123,40 +171,25 @@ public final class Adam extends Optimizer {
         return next;
     }
 
-    @Override
-    protected void validateHyperParameters(Map<String, Object> h) {
-        validateAdam(this, h);
-    }
-
-    static void validateAdam(Optimizer o, Map<String, Object> h) {
-        o.requireNonNegative(h, ParameterGroup.LEARNING_RATE);
-        o.requireUnitInterval(h, BETA1);
-        o.requireUnitInterval(h, BETA2);
-        o.requirePositive(h, EPSILON);
-        o.requireNonNegative(h, WEIGHT_DECAY);
-        o.flag(h, AMSGRAD);
-    }
-
-    static Map<String, Object> defaults(double weightDecay) {
-        Map<String, Object> h = new LinkedHashMap<>();
-        h.put(ParameterGroup.LEARNING_RATE, 1e-3);
-        h.put(BETA1, 0.9);
-        h.put(BETA2, 0.999);
-        h.put(EPSILON, 1e-8);
-        h.put(WEIGHT_DECAY, weightDecay);
-        h.put(AMSGRAD, false);
-        return h;
+    /** The checks shared by {@link Settings} and {@link AdamW.Settings}. */
+    static void check(String owner, double learningRate, double beta1, double beta2, double epsilon,
+            double weightDecay) {
+        Check.nonNegative(owner, ParameterGroup.LEARNING_RATE, learningRate);
+        Check.unitInterval(owner, BETA1, beta1);
+        Check.unitInterval(owner, BETA2, beta2);
+        Check.positive(owner, EPSILON, epsilon);
+        Check.nonNegative(owner, WEIGHT_DECAY, weightDecay);
     }
 
     /** Builds an {@link Adam}. */
     public static final class Builder extends AdamBuilder<Builder> {
         private Builder(List<Parameter> parameters) {
-            super(parameters, defaults(0.0));
+            super(parameters, SettingsByName.asMap(Settings.defaults()));
         }
 
         /** @throws IllegalArgumentException for invalid hyper-parameters */
         public Adam build() {
-            return configure(new Adam(parameters, h));
+            return configure(new Adam(parameters, SettingsByName.create(Settings.class, h)));
         }
     }
 

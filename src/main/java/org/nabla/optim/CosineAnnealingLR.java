@@ -17,7 +17,7 @@ public final class CosineAnnealingLR extends LearningRateSchedule {
      * @param maxSteps T_max, the number of steps of the half cosine (&gt; 0)
      * @param minimumLearningRate η_min (≥ 0)
      */
-    public CosineAnnealingLR(Optimizer optimizer, int maxSteps, double minimumLearningRate) {
+    public CosineAnnealingLR(Optimizer<?> optimizer, int maxSteps, double minimumLearningRate) {
         super(optimizer);
         if (maxSteps <= 0) {
             throw new IllegalArgumentException("CosineAnnealingLR: maxSteps (T_max) must be > 0, got " + maxSteps);

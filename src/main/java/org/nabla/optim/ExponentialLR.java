@@ -11,7 +11,7 @@ public final class ExponentialLR extends LearningRateSchedule {
     private final double gamma;
 
     /** @param gamma multiplicative factor γ per step (&gt; 0) */
-    public ExponentialLR(Optimizer optimizer, double gamma) {
+    public ExponentialLR(Optimizer<?> optimizer, double gamma) {
         super(optimizer);
         requirePositive("ExponentialLR", "gamma", gamma);
         this.gamma = gamma;

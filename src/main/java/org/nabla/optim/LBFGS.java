@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.nabla.autodiff.Gradients;
-import org.nabla.autodiff.NoGrad;
 import org.nabla.autodiff.Parameter;
 import org.nabla.tensor.Tensor;
+
+import static org.nabla.optim.FlatVectors.*;
 
 /**
  * Limited-memory BFGS (Nocedal &amp; Wright, <i>Numerical Optimization</i>, 2nd ed., 2006, §7.2,
@@ -45,16 +45,22 @@ import org.nabla.tensor.Tensor;
  * that land within 10% of an end point to that 10% mark when progress is insufficient, and stops
  * when the interval is shorter than toleranceChange / max|dᵢ|. See docs/optimizers.md.
  *
- * <p>Hyper-parameters (one group only): {@code learningRate} η (1), {@code maxIter} (20),
+ * <p>Hyper-parameters ({@link Settings}; one set for all parameters): {@code learningRate} η (1), {@code maxIter} (20),
  * {@code maxEval} (maxIter·5/4), {@code toleranceGrad} (1e-7), {@code toleranceChange} (1e-9),
  * {@code historySize} m (100), {@code lineSearch} (NONE).
  */
-public final class LBFGS extends Optimizer {
+public final class LBFGS implements ClosureOptimizer {
+    /** The name of the iteration budget in the by-name view. */
     public static final String MAX_ITER = "maxIter";
+    /** The name of the evaluation budget in the by-name view. */
     public static final String MAX_EVAL = "maxEval";
+    /** The name of the gradient tolerance in the by-name view. */
     public static final String TOLERANCE_GRAD = "toleranceGrad";
+    /** The name of the change tolerance in the by-name view. */
     public static final String TOLERANCE_CHANGE = "toleranceChange";
+    /** The name of the history size m in the by-name view. */
     public static final String HISTORY_SIZE = "historySize";
+    /** The name of the step-length rule in the by-name view. */
     public static final String LINE_SEARCH = "lineSearch";
 
     /** Sufficient-decrease constant c₁ of the Wolfe conditions. */
@@ -72,6 +78,76 @@ public final class LBFGS extends Optimizer {
         STRONG_WOLFE
     }
 
+    /**
+     * The hyper-parameters of L-BFGS, validated here: η ≥ 0, the budgets and m whole numbers ≥ 1
+     * (typed as int: nothing is ever truncated), the tolerances ≥ 0, a line-search rule.
+     *
+     * @param learningRate η (the step length, or the line search's first trial)
+     * @param maxIter maximum iterations per call of step
+     * @param maxEval maximum closure evaluations per call of step
+     * @param toleranceGrad stop when max|gᵢ| ≤ this
+     * @param toleranceChange stop when the step, the loss change or the directional derivative is below this
+     * @param historySize m, the number of (s, y) pairs kept
+     * @param lineSearch the step-length rule
+     */
+    public record Settings(double learningRate, int maxIter, int maxEval, double toleranceGrad,
+            double toleranceChange, int historySize, LineSearch lineSearch) implements OptimizerSettings<Settings> {
+        /** @throws IllegalArgumentException naming the setting, its value and the valid range */
+        public Settings {
+            Check.nonNegative("LBFGS", ParameterGroup.LEARNING_RATE, learningRate);
+            Check.atLeastOne("LBFGS", MAX_ITER, maxIter);
+            Check.atLeastOne("LBFGS", MAX_EVAL, maxEval);
+            Check.atLeastOne("LBFGS", HISTORY_SIZE, historySize);
+            Check.nonNegative("LBFGS", TOLERANCE_GRAD, toleranceGrad);
+            Check.nonNegative("LBFGS", TOLERANCE_CHANGE, toleranceChange);
+            Check.present("LBFGS", LINE_SEARCH, lineSearch, "NONE or STRONG_WOLFE");
+        }
+
+        /** PyTorch's defaults: η = 1, 20 iterations, 25 evaluations, 1e-7, 1e-9, m = 100, no line search. */
+        public static Settings defaults() {
+            return new Settings(1, 20, 25, 1e-7, 1e-9, 100, LineSearch.NONE);
+        }
+
+        @Override
+        public Settings withLearningRate(double learningRate) {
+            return new Settings(learningRate, maxIter, maxEval, toleranceGrad, toleranceChange, historySize, lineSearch);
+        }
+
+        /** These settings with another iteration budget (the evaluation budget is left as it is). */
+        public Settings withMaxIter(int maxIter) {
+            return new Settings(learningRate, maxIter, maxEval, toleranceGrad, toleranceChange, historySize, lineSearch);
+        }
+
+        /** These settings with another evaluation budget. */
+        public Settings withMaxEval(int maxEval) {
+            return new Settings(learningRate, maxIter, maxEval, toleranceGrad, toleranceChange, historySize, lineSearch);
+        }
+
+        /** These settings with another gradient tolerance. */
+        public Settings withToleranceGrad(double toleranceGrad) {
+            return new Settings(learningRate, maxIter, maxEval, toleranceGrad, toleranceChange, historySize, lineSearch);
+        }
+
+        /** These settings with another change tolerance. */
+        public Settings withToleranceChange(double toleranceChange) {
+            return new Settings(learningRate, maxIter, maxEval, toleranceGrad, toleranceChange, historySize, lineSearch);
+        }
+
+        /** These settings with history size m. */
+        public Settings withHistorySize(int historySize) {
+            return new Settings(learningRate, maxIter, maxEval, toleranceGrad, toleranceChange, historySize, lineSearch);
+        }
+
+        /** These settings with another step-length rule. */
+        public Settings withLineSearch(LineSearch lineSearch) {
+            return new Settings(learningRate, maxIter, maxEval, toleranceGrad, toleranceChange, historySize, lineSearch);
+        }
+    }
+
+    private final List<Parameter> parameters;
+    private Settings settings;
+    private boolean nanGuard = Boolean.getBoolean(Optimizer.NAN_GUARD_PROPERTY);
+
     // state carried across calls of step (PyTorch's state of the first parameter)
     private int funcEvals;
     private int nIter;
@@ -84,8 +160,20 @@ public final class LBFGS extends Optimizer {
     private double[] prevFlatGrad;
     private double prevLoss;
 
-    private LBFGS(List<Parameter> parameters, Map<String, Object> defaults) {
-        super(parameters, defaults);
+    private LBFGS(List<Parameter> parameters, Settings settings) {
+        if (parameters.isEmpty()) {
+            throw new IllegalArgumentException("LBFGS: needs at least one parameter");
+        }
+        for (int i = 0; i < parameters.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                if (parameters.get(i) == parameters.get(j)) {
+                    throw new IllegalArgumentException("LBFGS: parameter '" + parameters.get(i).name()
+                            + "' appears twice (positions " + j + " and " + i + ")");
+                }
+            }
+        }
+        this.parameters = List.copyOf(parameters);
+        this.settings = settings;
     }
 
     /** A builder over these parameters, with PyTorch's defaults. */
@@ -93,13 +181,35 @@ public final class LBFGS extends Optimizer {
         return new Builder(parameters);
     }
 
-    /** L-BFGS has a single parameter group. */
+    /** The parameters, treated together as one flat vector x, in the order that numbers them in {@link #state()}. */
     @Override
-    public ParameterGroup addParameterGroup(List<Parameter> parameters, Map<String, Object> overrides) {
-        if (!parameterGroups().isEmpty()) {
-            throw new UnsupportedOperationException("LBFGS: parameter groups are not supported (there is one group)");
-        }
-        return super.addParameterGroup(parameters, overrides);
+    public List<Parameter> parameters() {
+        return parameters;
+    }
+
+    /** The hyper-parameters in force (L-BFGS has one set: all parameters form one vector). */
+    public Settings settings() {
+        return settings;
+    }
+
+    /**
+     * Replaces the hyper-parameters between calls of step ({@code lbfgs.setSettings(lbfgs.settings().withMaxIter(50))}).
+     *
+     * @throws NullPointerException for null
+     */
+    public void setSettings(Settings settings) {
+        this.settings = java.util.Objects.requireNonNull(settings, "LBFGS.setSettings: settings");
+    }
+
+    @Override
+    public boolean nanGuard() {
+        return nanGuard;
+    }
+
+    @Override
+    public LBFGS nanGuard(boolean on) {
+        this.nanGuard = on;
+        return this;
     }
 
     /** Total number of closure evaluations since construction (PyTorch's {@code func_evals}). */
@@ -110,22 +220,6 @@ public final class LBFGS extends Optimizer {
     /** Total number of iterations since construction (PyTorch's {@code n_iter}). */
     public int iterations() {
         return nIter;
-    }
-
-    /**
-     * Not available: L-BFGS re-evaluates the objective during a step.
-     *
-     * @throws UnsupportedOperationException always; use {@link #step(Closure)}
-     */
-    @Override
-    public void step(Gradients gradients) {
-        throw new UnsupportedOperationException(
-                "LBFGS: step needs a closure that re-evaluates the loss; call step(Closure)");
-    }
-
-    @Override
-    protected Tensor update(ParameterGroup group, Tensor theta, Tensor gradient, Map<String, Tensor> state) {
-        throw new UnsupportedOperationException("LBFGS updates all parameters together in step(Closure)");
     }
 
     /**
@@ -142,31 +236,31 @@ public final class LBFGS extends Optimizer {
         if (!nanGuard()) {
             return unguardedStep(closure);
         }
-        List<Parameter> params = parameterGroups().get(0).parameters();
+        List<Parameter> params = parameters;
         double[] before = gatherValues(params);
         Map<String, Tensor> state = state();
         double loss = unguardedStep(closure);
         for (Parameter p : params) {
-            String problem = nonFinite(p, p.value(), null);
+            String problem = Optimizer.nonFinite(p, p.value(), null);
             if (problem != null) {
                 setValues(params, before);
                 loadState(state);
-                throw new ArithmeticException(name() + ".step: " + problem + "; no parameter was changed (NaN guard)");
+                throw new ArithmeticException("LBFGS.step: " + problem + "; no parameter was changed (NaN guard)");
             }
         }
         return loss;
     }
 
     private double unguardedStep(Closure closure) {
-        ParameterGroup group = parameterGroups().get(0);
-        double lr = group.learningRate();
-        int maxIter = group.getInt(MAX_ITER);
-        int maxEval = group.getInt(MAX_EVAL);
-        double tolGrad = group.getDouble(TOLERANCE_GRAD);
-        double tolChange = group.getDouble(TOLERANCE_CHANGE);
-        int historySize = group.getInt(HISTORY_SIZE);
-        boolean strongWolfe = group.get(LINE_SEARCH) == LineSearch.STRONG_WOLFE;
-        List<Parameter> params = group.parameters();
+        Settings h = settings;
+        double lr = h.learningRate();
+        int maxIter = h.maxIter();
+        int maxEval = h.maxEval();
+        double tolGrad = h.toleranceGrad();
+        double tolChange = h.toleranceChange();
+        int historySize = h.historySize();
+        boolean strongWolfe = h.lineSearch() == LineSearch.STRONG_WOLFE;
+        List<Parameter> params = parameters;
 
         Closure.Evaluation first = closure.evaluate();
         double origLoss = first.loss();
@@ -220,11 +314,12 @@ public final class LBFGS extends Optimizer {
             int lsFuncEvals = 0;
             if (strongWolfe) {
                 double[] x = gatherValues(params);
-                LineSearchResult r = strongWolfe(closure, params, x, t, d, loss, flatGrad, gtd, tolChange);
-                loss = r.f;
-                flatGrad = r.g;
-                t = r.t;
-                lsFuncEvals = r.evaluations;
+                StrongWolfeLineSearch.Result r = StrongWolfeLineSearch.search(closure, params, x, t, d, loss, flatGrad, gtd,
+                        tolChange);
+                loss = r.f();
+                flatGrad = r.g();
+                t = r.t();
+                lsFuncEvals = r.evaluations();
                 setValues(params, axpy(x, t, d));
                 optCond = maxAbs(flatGrad) <= tolGrad;
             } else {
@@ -271,191 +366,6 @@ public final class LBFGS extends Optimizer {
         return r;
     }
 
-    private record LineSearchResult(double f, double[] g, double t, int evaluations) {
-    }
-
-    private record Point(double f, double[] g) {
-    }
-
-    /** f and ∇f at x + t d; the parameters are restored to x afterwards. */
-    private static Point directionalEvaluate(Closure closure, List<Parameter> params, double[] x, double t, double[] d) {
-        setValues(params, axpy(x, t, d));
-        Closure.Evaluation e = closure.evaluate();
-        double[] g = gather(params, e.gradients());
-        setValues(params, x);
-        return new Point(e.loss(), g);
-    }
-
-    /**
-     * Strong-Wolfe line search (Nocedal &amp; Wright, Algorithms 3.5 and 3.6, in the form of
-     * minFunc/PyTorch): bracketing, then zoom by cubic interpolation.
-     */
-    private static LineSearchResult strongWolfe(Closure closure, List<Parameter> params, double[] x, double t,
-            double[] d, double f, double[] g, double gtd, double tolChange) {
-        double dNorm = maxAbs(d);
-        Point p = directionalEvaluate(closure, params, x, t, d);
-        double fNew = p.f;
-        double[] gNew = p.g;
-        int evals = 1;
-        double gtdNew = dot(gNew, d);
-
-        double tPrev = 0;
-        double fPrev = f;
-        double[] gPrev = g;
-        double gtdPrev = gtd;
-        boolean done = false;
-        int lsIter = 0;
-        double[] bracket = null;
-        double[] bracketF = null;
-        double[][] bracketG = null;
-        double[] bracketGtd = null;
-        // bracketing phase (Algorithm 3.5)
-        while (lsIter < MAX_LINE_SEARCH) {
-            if (fNew > f + C1 * t * gtd || (lsIter > 1 && fNew >= fPrev)) {
-                bracket = new double[] {tPrev, t};
-                bracketF = new double[] {fPrev, fNew};
-                bracketG = new double[][] {gPrev, gNew};
-                bracketGtd = new double[] {gtdPrev, gtdNew};
-                break;
-            }
-            if (Math.abs(gtdNew) <= -C2 * gtd) {
-                bracket = new double[] {t};
-                bracketF = new double[] {fNew};
-                bracketG = new double[][] {gNew};
-                done = true;
-                break;
-            }
-            if (gtdNew >= 0) {
-                bracket = new double[] {tPrev, t};
-                bracketF = new double[] {fPrev, fNew};
-                bracketG = new double[][] {gPrev, gNew};
-                bracketGtd = new double[] {gtdPrev, gtdNew};
-                break;
-            }
-            double minStep = t + 0.01 * (t - tPrev);
-            double maxStep = t * 10;
-            double previous = t;
-            t = cubicInterpolate(tPrev, fPrev, gtdPrev, t, fNew, gtdNew, minStep, maxStep);
-            tPrev = previous;
-            fPrev = fNew;
-            gPrev = gNew;
-            gtdPrev = gtdNew;
-            p = directionalEvaluate(closure, params, x, t, d);
-            fNew = p.f;
-            gNew = p.g;
-            evals++;
-            gtdNew = dot(gNew, d);
-            lsIter++;
-        }
-        if (lsIter == MAX_LINE_SEARCH) {
-            bracket = new double[] {0, t};
-            bracketF = new double[] {f, fNew};
-            bracketG = new double[][] {g, gNew};
-        }
-
-        // zoom phase (Algorithm 3.6)
-        boolean insufficientProgress = false;
-        int low = bracketF[0] <= bracketF[bracketF.length - 1] ? 0 : 1;
-        int high = 1 - low;
-        while (!done && lsIter < MAX_LINE_SEARCH) {
-            if (Math.abs(bracket[1] - bracket[0]) * dNorm < tolChange) {
-                break;
-            }
-            t = cubicInterpolate(bracket[0], bracketF[0], bracketGtd[0], bracket[1], bracketF[1], bracketGtd[1]);
-            double bMax = Math.max(bracket[0], bracket[1]);
-            double bMin = Math.min(bracket[0], bracket[1]);
-            double eps = 0.1 * (bMax - bMin);
-            if (Math.min(bMax - t, t - bMin) < eps) {
-                if (insufficientProgress || t >= bMax || t <= bMin) {
-                    t = Math.abs(t - bMax) < Math.abs(t - bMin) ? bMax - eps : bMin + eps;
-                    insufficientProgress = false;
-                } else {
-                    insufficientProgress = true;
-                }
-            } else {
-                insufficientProgress = false;
-            }
-            p = directionalEvaluate(closure, params, x, t, d);
-            fNew = p.f;
-            gNew = p.g;
-            evals++;
-            gtdNew = dot(gNew, d);
-            lsIter++;
-            if (fNew > f + C1 * t * gtd || fNew >= bracketF[low]) {
-                bracket[high] = t;
-                bracketF[high] = fNew;
-                bracketG[high] = gNew;
-                bracketGtd[high] = gtdNew;
-                low = bracketF[0] <= bracketF[1] ? 0 : 1;
-                high = 1 - low;
-            } else {
-                if (Math.abs(gtdNew) <= -C2 * gtd) {
-                    done = true;
-                } else if (gtdNew * (bracket[high] - bracket[low]) >= 0) {
-                    bracket[high] = bracket[low];
-                    bracketF[high] = bracketF[low];
-                    bracketG[high] = bracketG[low];
-                    bracketGtd[high] = bracketGtd[low];
-                }
-                bracket[low] = t;
-                bracketF[low] = fNew;
-                bracketG[low] = gNew;
-                bracketGtd[low] = gtdNew;
-            }
-        }
-        return new LineSearchResult(bracketF[low], bracketG[low], bracket[low], evals);
-    }
-
-    /** The minimiser of the cubic through (x₁, f₁, g₁), (x₂, f₂, g₂), clamped to [x₁, x₂]. */
-    static double cubicInterpolate(double x1, double f1, double g1, double x2, double f2, double g2) {
-        return cubicInterpolate(x1, f1, g1, x2, f2, g2, Math.min(x1, x2), Math.max(x1, x2));
-    }
-
-    /**
-     * The minimiser of the cubic interpolating f and f′ at two points (Nocedal &amp; Wright eq. 3.59):
-     * <pre>
-     *   d₁ = g₁ + g₂ − 3 (f₁ − f₂)/(x₁ − x₂),   d₂ = √(d₁² − g₁ g₂)
-     *   x* = x₂ − (x₂ − x₁)(g₂ + d₂ − d₁)/(g₂ − g₁ + 2 d₂)      (x₁ ≤ x₂; symmetric otherwise)
-     * </pre>
-     * clamped to [lower, upper]; the midpoint of the bounds when d₁² − g₁ g₂ &lt; 0.
-     */
-    static double cubicInterpolate(double x1, double f1, double g1, double x2, double f2, double g2,
-            double lower, double upper) {
-        double d1 = g1 + g2 - 3 * (f1 - f2) / (x1 - x2);
-        double d2Square = d1 * d1 - g1 * g2;
-        if (d2Square >= 0) {
-            double d2 = Math.sqrt(d2Square);
-            double minPos = x1 <= x2
-                    ? x2 - (x2 - x1) * ((g2 + d2 - d1) / (g2 - g1 + 2 * d2))
-                    : x1 - (x1 - x2) * ((g1 + d2 - d1) / (g1 - g2 + 2 * d2));
-            return pyMin(pyMax(minPos, lower), upper);
-        }
-        return (lower + upper) / 2.0;
-    }
-
-    // Python's min/max keep the first argument on ties and NaN comparisons; mirror that.
-    private static double pyMax(double a, double b) {
-        return b > a ? b : a;
-    }
-
-    private static double pyMin(double a, double b) {
-        return b < a ? b : a;
-    }
-
-    @Override
-    protected void validateHyperParameters(Map<String, Object> h) {
-        requireNonNegative(h, ParameterGroup.LEARNING_RATE);
-        requirePositiveWholeNumber(h, MAX_ITER);
-        requirePositiveWholeNumber(h, MAX_EVAL);
-        requirePositiveWholeNumber(h, HISTORY_SIZE);
-        requireNonNegative(h, TOLERANCE_GRAD);
-        requireNonNegative(h, TOLERANCE_CHANGE);
-        if (!(h.get(LINE_SEARCH) instanceof LineSearch)) {
-            throw new IllegalArgumentException("LBFGS: lineSearch must be NONE or STRONG_WOLFE, got "
-                    + h.get(LINE_SEARCH));
-        }
-    }
-
     // ---- state ----
 
     /**
@@ -484,6 +394,13 @@ public final class LBFGS extends Optimizer {
         return s;
     }
 
+    /**
+     * Replaces the state with one saved by {@link #state()}. Every key and tensor is checked before
+     * anything is replaced: on a malformed state the optimizer is unchanged.
+     *
+     * @throws IllegalArgumentException for an unknown or missing key, or a vector whose length is not
+     *     the number of parameter entries
+     */
     @Override
     public void loadState(Map<String, Tensor> saved) {
         for (String key : saved.keySet()) {
@@ -491,29 +408,54 @@ public final class LBFGS extends Optimizer {
                 throw new IllegalArgumentException("LBFGS.loadState: unknown key '" + key + "'");
             }
         }
-        funcEvals = (int) scalar(saved, "0.func_evals", 0);
-        nIter = (int) scalar(saved, "0.n_iter", 0);
+        int evals = (int) scalar(saved, "0.func_evals", 0);
+        int iterations = (int) scalar(saved, "0.n_iter", 0);
+        List<double[]> dirs = new ArrayList<>();
+        List<double[]> stps = new ArrayList<>();
+        List<Double> rho = new ArrayList<>();
+        double[] direction = null;
+        double[] previousGradient = null;
+        double step = 0;
+        double diagonal = 1;
+        double previousLoss = 0;
+        if (iterations != 0) {
+            direction = vector(saved, "0.d");
+            step = scalar(saved, "0.t", Double.NaN);
+            diagonal = scalar(saved, "0.H_diag", Double.NaN);
+            previousGradient = vector(saved, "0.prev_flat_grad");
+            previousLoss = scalar(saved, "0.prev_loss", Double.NaN);
+            for (int i = 0; saved.containsKey("0.old_dirs." + i); i++) {
+                dirs.add(vector(saved, "0.old_dirs." + i));
+                stps.add(vector(saved, "0.old_stps." + i));
+                rho.add(required(saved, "0.ro." + i).item());
+            }
+        }
+        funcEvals = evals;
+        nIter = iterations;
+        d = direction;
+        t = step;
+        hDiag = diagonal;
+        prevFlatGrad = previousGradient;
+        prevLoss = previousLoss;
         oldDirs.clear();
+        oldDirs.addAll(dirs);
         oldStps.clear();
+        oldStps.addAll(stps);
         ro.clear();
-        if (nIter == 0) {
-            d = null;
-            prevFlatGrad = null;
-            t = 0;
-            hDiag = 1;
-            prevLoss = 0;
-            return;
+        ro.addAll(rho);
+    }
+
+    private double[] vector(Map<String, Tensor> saved, String key) {
+        double[] v = required(saved, key).toArray();
+        int n = 0;
+        for (Parameter p : parameters) {
+            n += p.size();
         }
-        d = required(saved, "0.d").toArray();
-        t = scalar(saved, "0.t", Double.NaN);
-        hDiag = scalar(saved, "0.H_diag", Double.NaN);
-        prevFlatGrad = required(saved, "0.prev_flat_grad").toArray();
-        prevLoss = scalar(saved, "0.prev_loss", Double.NaN);
-        for (int i = 0; saved.containsKey("0.old_dirs." + i); i++) {
-            oldDirs.add(saved.get("0.old_dirs." + i).toArray());
-            oldStps.add(required(saved, "0.old_stps." + i).toArray());
-            ro.add(required(saved, "0.ro." + i).item());
+        if (v.length != n) {
+            throw new IllegalArgumentException("LBFGS.loadState: key '" + key + "' holds " + v.length
+                    + " numbers but the parameters have " + n + " entries in all");
         }
+        return v;
     }
 
     private static Tensor required(Map<String, Tensor> saved, String key) {
@@ -529,120 +471,13 @@ public final class LBFGS extends Optimizer {
         return v == null ? absent : v.item();
     }
 
-    // ---- flat-vector helpers ----
-
-    private static double[] gather(List<Parameter> params, Gradients gradients) {
-        int total = 0;
-        for (Parameter p : params) {
-            total += p.size();
-        }
-        double[] flat = new double[total];
-        int offset = 0;
-        for (Parameter p : params) {
-            double[] g = gradients.of(p).toArray();
-            System.arraycopy(g, 0, flat, offset, g.length);
-            offset += g.length;
-        }
-        return flat;
-    }
-
-    private static double[] gatherValues(List<Parameter> params) {
-        int total = 0;
-        for (Parameter p : params) {
-            total += p.size();
-        }
-        double[] flat = new double[total];
-        int offset = 0;
-        for (Parameter p : params) {
-            double[] v = p.value().toArray();
-            System.arraycopy(v, 0, flat, offset, v.length);
-            offset += v.length;
-        }
-        return flat;
-    }
-
-    private static void setValues(List<Parameter> params, double[] flat) {
-        try (NoGrad scope = NoGrad.enter()) {
-            int offset = 0;
-            for (Parameter p : params) {
-                double[] v = new double[p.size()];
-                System.arraycopy(flat, offset, v, 0, v.length);
-                p.set(Tensor.of(p.shape(), v));
-                offset += v.length;
-            }
-        }
-    }
-
-    private static double[] axpy(double[] x, double t, double[] d) {
-        double[] r = new double[x.length];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = x[i] + t * d[i];
-        }
-        return r;
-    }
-
-    private static double[] scale(double[] a, double s) {
-        double[] r = new double[a.length];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = a[i] * s;
-        }
-        return r;
-    }
-
-    private static double[] subtract(double[] a, double[] b) {
-        double[] r = new double[a.length];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = a[i] - b[i];
-        }
-        return r;
-    }
-
-    private static void addScaled(double[] a, double s, double[] b) {
-        for (int i = 0; i < a.length; i++) {
-            a[i] += s * b[i];
-        }
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
-    }
-
-    private static double maxAbs(double[] a) {
-        double m = 0;
-        for (double v : a) {
-            m = Math.max(m, Math.abs(v));
-        }
-        return m;
-    }
-
-    private static double sumAbs(double[] a) {
-        double s = 0;
-        for (double v : a) {
-            s += Math.abs(v);
-        }
-        return s;
-    }
-
     /** Builds an {@link LBFGS}. */
     public static final class Builder extends OptimizerBuilder<Builder> {
         private boolean maxEvalSet;
 
         private Builder(List<Parameter> parameters) {
-            super(parameters);
-            h.put(ParameterGroup.LEARNING_RATE, 1.0);
-            h.put(MAX_ITER, 20);
-            h.put(MAX_EVAL, 25);
-            h.put(TOLERANCE_GRAD, 1e-7);
-            h.put(TOLERANCE_CHANGE, 1e-9);
-            h.put(HISTORY_SIZE, 100);
-            h.put(LINE_SEARCH, LineSearch.NONE);
+            super(parameters, SettingsByName.asMap(Settings.defaults()));
         }
-
-
 
         /** Maximum iterations per call of step. */
         public Builder maxIter(int maxIter) {
@@ -684,9 +519,9 @@ public final class LBFGS extends Optimizer {
         /** @throws IllegalArgumentException for invalid hyper-parameters */
         public LBFGS build() {
             if (!maxEvalSet) {
-                h.put(MAX_EVAL, ((Number) h.get(MAX_ITER)).intValue() * 5 / 4);
+                h.put(MAX_EVAL, ((Integer) h.get(MAX_ITER)) * 5 / 4); // PyTorch: max_iter * 5 // 4
             }
-            return configure(new LBFGS(parameters, h));
+            return configure(new LBFGS(parameters, SettingsByName.create(Settings.class, h)));
         }
     }
 }

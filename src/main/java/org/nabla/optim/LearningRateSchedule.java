@@ -11,13 +11,13 @@ import java.util.List;
  * rate η₀ — PyTorch's {@code _get_closed_form_lr}.
  */
 public abstract class LearningRateSchedule {
-    private final Optimizer optimizer;
+    private final Optimizer<?> optimizer;
     private final List<Double> baseLearningRates = new ArrayList<>();
     private int epoch;
 
-    protected LearningRateSchedule(Optimizer optimizer) {
+    protected LearningRateSchedule(Optimizer<?> optimizer) {
         this.optimizer = optimizer;
-        for (ParameterGroup g : optimizer.parameterGroups()) {
+        for (ParameterGroup<?> g : optimizer.parameterGroups()) {
             baseLearningRates.add(g.initialLearningRate());
         }
     }
@@ -44,14 +44,14 @@ public abstract class LearningRateSchedule {
     /** The current learning rate of each group. */
     public List<Double> learningRates() {
         List<Double> out = new ArrayList<>();
-        for (ParameterGroup g : optimizer.parameterGroups()) {
+        for (ParameterGroup<?> g : optimizer.parameterGroups()) {
             out.add(g.learningRate());
         }
         return out;
     }
 
     private void apply() {
-        List<ParameterGroup> groups = optimizer.parameterGroups();
+        List<? extends ParameterGroup<?>> groups = optimizer.parameterGroups();
         for (int i = 0; i < groups.size() && i < baseLearningRates.size(); i++) {
             groups.get(i).setLearningRate(learningRate(epoch, baseLearningRates.get(i)));
         }

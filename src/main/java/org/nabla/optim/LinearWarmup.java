@@ -17,7 +17,7 @@ public final class LinearWarmup extends LearningRateSchedule {
      * @param warmupSteps W (&gt; 0)
      * @param startFactor f₀ in (0, 1]
      */
-    public LinearWarmup(Optimizer optimizer, int warmupSteps, double startFactor) {
+    public LinearWarmup(Optimizer<?> optimizer, int warmupSteps, double startFactor) {
         super(optimizer);
         if (warmupSteps <= 0) {
             throw new IllegalArgumentException("LinearWarmup: warmupSteps must be > 0, got " + warmupSteps);

@@ -3,9 +3,9 @@ package org.nabla.optim;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.nabla.autodiff.Gradients;
 import org.nabla.autodiff.NoGrad;
@@ -21,7 +21,9 @@ import org.nabla.tensor.Tensor;
  * {@code "<index>.<name>"}, where index counts parameters across groups in order, as in PyTorch's
  * {@code state_dict} ({@code "0.exp_avg"}, {@code "3.momentum_buffer"}, {@code "0.step"}).
  *
- * <p>Parameters are organised in {@link ParameterGroup}s, each with its own hyper-parameters.
+ * <p>Parameters are organised in {@link ParameterGroup}s, each with its own hyper-parameters: one
+ * settings record {@code S} of this optimizer, validated when it is made (docs/design.md,
+ * decision 13).
  * Updates run under {@link NoGrad} and replace values with {@link Parameter#set(Tensor)}. A
  * parameter that the loss does not depend on (no entry in the {@link Gradients}) is left alone and
  * its state is not advanced, as PyTorch does for a parameter whose {@code grad} is None.
@@ -32,34 +34,47 @@ import org.nabla.tensor.Tensor;
  * {@link ArithmeticException} naming the parameter, the element and its gradient, and leaves every
  * parameter and the optimizer's state as they were. Unguarded, a non-finite gradient is applied as
  * the formula says (and usually turns the parameters into NaN).
+ *
+ * @param <S> this optimizer's settings record
  */
-public abstract class Optimizer {
+public abstract class Optimizer<S extends OptimizerSettings<S>> implements ClosureOptimizer {
     /** The system property that turns the NaN guard on for optimizers created afterwards. */
     public static final String NAN_GUARD_PROPERTY = "nabla.optim.nanGuard";
 
-    private final List<ParameterGroup> groups = new ArrayList<>();
+    private final List<ParameterGroup<S>> groups = new ArrayList<>();
     private boolean nanGuard = Boolean.getBoolean(NAN_GUARD_PROPERTY);
-    private final Map<String, Object> defaults;
+    private final S defaults;
     private final List<Map<String, Tensor>> parameterState = new ArrayList<>();
 
     /**
      * @param parameters the parameters of the first group
-     * @param defaults every hyper-parameter this optimizer reads, with the value used by groups that
-     *     do not override it
+     * @param defaults the settings of the first group, and of groups added later that do not give
+     *     their own
      */
-    protected Optimizer(List<Parameter> parameters, Map<String, Object> defaults) {
-        this.defaults = Collections.unmodifiableMap(new LinkedHashMap<>(defaults));
-        addParameterGroup(parameters, Map.of());
+    protected Optimizer(List<Parameter> parameters, S defaults) {
+        this.defaults = Objects.requireNonNull(defaults, "defaults");
+        addParameterGroup(parameters, defaults);
     }
 
     /**
-     * Adds a group of parameters with some hyper-parameters overridden (the others take this
-     * optimizer's defaults).
+     * Adds a group of parameters with some hyper-parameters overridden by name, as PyTorch's
+     * {@code add_param_group({"params": …, "lr": …})} (the others take this optimizer's defaults).
      *
      * @throws IllegalArgumentException for an unknown hyper-parameter name, an invalid value, an
      *     empty group or a parameter that already belongs to a group
      */
-    public ParameterGroup addParameterGroup(List<Parameter> parameters, Map<String, Object> overrides) {
+    public ParameterGroup<S> addParameterGroup(List<Parameter> parameters, Map<String, ?> overrides) {
+        return addParameterGroup(parameters, SettingsByName.with(defaults, overrides));
+    }
+
+    /**
+     * Adds a group of parameters with settings of its own.
+     *
+     * @throws IllegalArgumentException for an empty group or a parameter that already belongs to a
+     *     group
+     */
+    public ParameterGroup<S> addParameterGroup(List<Parameter> parameters, S settings) {
+        Objects.requireNonNull(settings, () -> name() + ".addParameterGroup: settings");
         if (parameters.isEmpty()) {
             throw new IllegalArgumentException(name() + ": a parameter group needs at least one parameter");
         }
@@ -73,7 +88,7 @@ public abstract class Optimizer {
             }
         }
         for (Parameter p : parameters) {
-            for (ParameterGroup g : groups) {
+            for (ParameterGroup<S> g : groups) {
                 for (Parameter q : g.parameters()) {
                     if (q == p) {
                         throw new IllegalArgumentException(name() + ": parameter '" + p.name()
@@ -82,8 +97,7 @@ public abstract class Optimizer {
                 }
             }
         }
-        ParameterGroup group = new ParameterGroup(parameters, ParameterGroup.merge(defaults, overrides),
-                this::validateHyperParameters);
+        ParameterGroup<S> group = new ParameterGroup<>(parameters, settings);
         groups.add(group);
         for (int i = 0; i < parameters.size(); i++) {
             parameterState.add(new HashMap<>());
@@ -92,19 +106,20 @@ public abstract class Optimizer {
     }
 
     /** The parameter groups, in order. */
-    public List<ParameterGroup> parameterGroups() {
+    public List<ParameterGroup<S>> parameterGroups() {
         return Collections.unmodifiableList(groups);
     }
 
-    /** The default hyper-parameters of this optimizer. */
-    public Map<String, Object> defaults() {
+    /** The settings this optimizer was built with, which groups added by name start from. */
+    public S defaults() {
         return defaults;
     }
 
     /** All parameters, across groups, in the order that numbers them in {@link #state()}. */
+    @Override
     public List<Parameter> parameters() {
         List<Parameter> all = new ArrayList<>();
-        for (ParameterGroup g : groups) {
+        for (ParameterGroup<S> g : groups) {
             all.addAll(g.parameters());
         }
         return all;
@@ -121,11 +136,12 @@ public abstract class Optimizer {
         List<Tensor> values = new ArrayList<>();
         try (NoGrad scope = NoGrad.enter()) {
             int index = 0;
-            for (ParameterGroup group : groups) {
+            for (ParameterGroup<S> group : groups) {
+                S settings = group.settings();
                 for (Parameter p : group.parameters()) {
                     if (gradients.contains(p)) {
                         Tensor g = gradients.of(p);
-                        Tensor v = update(group, p.value(), g, parameterState.get(index));
+                        Tensor v = update(settings, p.value(), g, parameterState.get(index));
                         if (before == null) {
                             p.set(v);
                         } else {
@@ -194,12 +210,14 @@ public abstract class Optimizer {
      *
      * @return this optimizer
      */
-    public Optimizer nanGuard(boolean on) {
+    @Override
+    public Optimizer<S> nanGuard(boolean on) {
         this.nanGuard = on;
         return this;
     }
 
     /** Whether steps are guarded against non-finite parameters. */
+    @Override
     public boolean nanGuard() {
         return nanGuard;
     }
@@ -209,6 +227,7 @@ public abstract class Optimizer {
      *
      * @return the loss before the step
      */
+    @Override
     public double step(Closure closure) {
         Closure.Evaluation e = closure.evaluate();
         step(e.gradients());
@@ -218,19 +237,13 @@ public abstract class Optimizer {
     /**
      * The new value of one parameter.
      *
-     * @param group the hyper-parameters in force
+     * @param settings the hyper-parameters of the parameter's group
      * @param theta the current value θ
      * @param gradient g = ∂L/∂θ
      * @param state this parameter's state, to read and update (empty before the first step)
+     * @return the new value θ′
      */
-    protected abstract Tensor update(ParameterGroup group, Tensor theta, Tensor gradient, Map<String, Tensor> state);
-
-    /**
-     * Checks a complete set of hyper-parameters.
-     *
-     * @throws IllegalArgumentException naming the hyper-parameter, its value and the valid range
-     */
-    protected abstract void validateHyperParameters(Map<String, Object> h);
+    protected abstract Tensor update(S settings, Tensor theta, Tensor gradient, Map<String, Tensor> state);
 
     /** The short name used in messages ("SGD", "Adam", ...). */
     protected String name() {
@@ -241,6 +254,7 @@ public abstract class Optimizer {
      * A copy of the state, keyed {@code "<parameter index>.<name>"}; scalars (step counts) are 0-d
      * tensors. Tensors are immutable, so the copy shares them safely.
      */
+    @Override
     public Map<String, Tensor> state() {
         Map<String, Tensor> out = new TreeMap<>();
         for (int i = 0; i < parameterState.size(); i++) {
@@ -258,6 +272,7 @@ public abstract class Optimizer {
      * @throws IllegalArgumentException for a malformed key, an index out of range, or a state tensor
      *     that is neither a scalar (a step count) nor of its parameter's shape
      */
+    @Override
     public void loadState(Map<String, Tensor> saved) {
         List<Map<String, Tensor>> fresh = new ArrayList<>();
         for (int i = 0; i < parameterState.size(); i++) {
@@ -294,64 +309,6 @@ public abstract class Optimizer {
             parameterState.get(i).clear();
             parameterState.get(i).putAll(fresh.get(i));
         }
-    }
-
-    /** The mutable state of parameter {@code index} (for optimizers with global state, like L-BFGS). */
-    protected Map<String, Tensor> stateOf(int index) {
-        return parameterState.get(index);
-    }
-
-    // ---- validation helpers shared by the optimizers ----
-
-    /** Requires a finite number ≥ 0. */
-    protected void requireNonNegative(Map<String, Object> h, String key) {
-        double v = number(h, key);
-        if (!(v >= 0) || Double.isInfinite(v)) {
-            throw new IllegalArgumentException(name() + ": invalid " + key + " " + v + " (must be >= 0)");
-        }
-    }
-
-    /** Requires a finite number > 0. */
-    protected void requirePositive(Map<String, Object> h, String key) {
-        double v = number(h, key);
-        if (!(v > 0) || Double.isInfinite(v)) {
-            throw new IllegalArgumentException(name() + ": invalid " + key + " " + v + " (must be > 0)");
-        }
-    }
-
-    /** Requires a whole number 1 ≤ v ≤ 2³¹ − 1 (iteration counts, history sizes). */
-    protected void requirePositiveWholeNumber(Map<String, Object> h, String key) {
-        double v = number(h, key);
-        if (!(v >= 1) || v > Integer.MAX_VALUE || v != Math.rint(v)) {
-            throw new IllegalArgumentException(name() + ": invalid " + key + " " + v
-                    + " (must be a whole number ≥ 1)");
-        }
-    }
-
-    /** Requires 0 ≤ v &lt; 1 (decay rates β). */
-    protected void requireUnitInterval(Map<String, Object> h, String key) {
-        double v = number(h, key);
-        if (!(v >= 0 && v < 1)) {
-            throw new IllegalArgumentException(name() + ": invalid " + key + " " + v + " (must be in [0, 1))");
-        }
-    }
-
-    /** The number stored under key. */
-    protected double number(Map<String, Object> h, String key) {
-        Object v = h.get(key);
-        if (!(v instanceof Number n)) {
-            throw new IllegalArgumentException(name() + ": hyper-parameter " + key + " must be a number, got " + v);
-        }
-        return n.doubleValue();
-    }
-
-    /** The boolean stored under key. */
-    protected boolean flag(Map<String, Object> h, String key) {
-        Object v = h.get(key);
-        if (!(v instanceof Boolean b)) {
-            throw new IllegalArgumentException(name() + ": hyper-parameter " + key + " must be true or false, got " + v);
-        }
-        return b;
     }
 
     /** The step count t stored in a state (0 before the first step). */

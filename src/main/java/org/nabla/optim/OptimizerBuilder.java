@@ -14,30 +14,34 @@ import org.nabla.autodiff.Parameter;
  */
 public abstract class OptimizerBuilder<B extends OptimizerBuilder<B>> {
     /** The parameters to optimize. */
-    protected final List<Parameter> parameters;
-    /** Hyper-parameters by name, starting with the optimizer's defaults. */
-    protected final Map<String, Object> h;
+    final List<Parameter> parameters;
+    /**
+     * The hyper-parameters set so far, by their names in the optimizer's settings record; build()
+     * makes the record from them, and its constructor validates them all at once (so the order of
+     * the setters never matters).
+     */
+    final Map<String, Object> h;
     private Boolean nanGuard;
 
     /** A builder whose hyper-parameters start empty. */
-    protected OptimizerBuilder(List<Parameter> parameters) {
+    OptimizerBuilder(List<Parameter> parameters) {
         this(parameters, new LinkedHashMap<>());
     }
 
     /** A builder whose hyper-parameters start from the given defaults. */
-    protected OptimizerBuilder(List<Parameter> parameters, Map<String, Object> defaults) {
+    OptimizerBuilder(List<Parameter> parameters, Map<String, Object> defaults) {
         this.parameters = parameters;
-        this.h = defaults;
+        this.h = new LinkedHashMap<>(defaults);
     }
 
     /** This builder, typed as the concrete builder. */
     @SuppressWarnings("unchecked")
-    protected final B self() {
+    final B self() {
         return (B) this;
     }
 
     /** Sets a hyper-parameter by name. */
-    protected final B set(String name, Object value) {
+    final B set(String name, Object value) {
         h.put(name, value);
         return self();
     }
@@ -63,7 +67,7 @@ public abstract class OptimizerBuilder<B extends OptimizerBuilder<B>> {
     }
 
     /** Applies the options that are not hyper-parameters to a newly built optimizer. */
-    protected final <O extends Optimizer> O configure(O optimizer) {
+    final <O extends ClosureOptimizer> O configure(O optimizer) {
         if (nanGuard != null) {
             optimizer.nanGuard(nanGuard);
         }
@@ -71,5 +75,5 @@ public abstract class OptimizerBuilder<B extends OptimizerBuilder<B>> {
     }
 
     /** Builds the optimizer, validating every hyper-parameter. */
-    public abstract Optimizer build();
+    public abstract ClosureOptimizer build();
 }

@@ -1,38 +1,35 @@
 package org.nabla.optim;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.function.Consumer;
 import org.nabla.autodiff.Parameter;
 
 /**
  * A set of parameters that share hyper-parameters (PyTorch's {@code param_groups}).
  *
- * <p>Hyper-parameters are named as in the textbook ({@code learningRate}, {@code momentum},
- * {@code weightDecay}, {@code beta1}, …); each optimizer documents the names it reads. Values can be
- * changed between steps — a learning-rate schedule does exactly that with
- * {@link #setLearningRate(double)} — and every change is validated by the owning optimizer, so a
- * group can never hold an invalid setting.
+ * <p>The hyper-parameters are one settings record of the owning optimizer ({@link SGD.Settings},
+ * {@link Adam.Settings}, …; docs/design.md, decision 13), validated when it was made, so a group can
+ * never hold an invalid setting. They can be changed between steps — a learning-rate schedule does
+ * exactly that with {@link #setLearningRate(double)} — by putting in a new record
+ * ({@code group.setSettings(group.settings().withMomentum(0.5))}) or, as with PyTorch's dictionaries,
+ * by name ({@code group.set("momentum", 0.5)}); either way the whole new setting is validated before
+ * it replaces the old one.
+ *
+ * @param <S> the settings record of the owning optimizer
  */
-public final class ParameterGroup {
+public final class ParameterGroup<S extends OptimizerSettings<S>> {
     /** The name of the learning rate η, which every optimizer reads. */
     public static final String LEARNING_RATE = "learningRate";
 
     private final List<Parameter> parameters;
-    private final Map<String, Object> hyperParameters;
-    private final Consumer<Map<String, Object>> validator;
     private final double initialLearningRate;
+    private S settings;
 
-    ParameterGroup(List<Parameter> parameters, Map<String, Object> hyperParameters,
-            Consumer<Map<String, Object>> validator) {
+    ParameterGroup(List<Parameter> parameters, S settings) {
         this.parameters = List.copyOf(parameters);
-        this.hyperParameters = new LinkedHashMap<>(hyperParameters);
-        this.validator = validator;
-        validator.accept(Collections.unmodifiableMap(this.hyperParameters));
-        this.initialLearningRate = learningRate();
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.initialLearningRate = settings.learningRate();
     }
 
     /** The parameters of this group, in the order given. */
@@ -40,9 +37,23 @@ public final class ParameterGroup {
         return parameters;
     }
 
+    /** The hyper-parameters in force. */
+    public S settings() {
+        return settings;
+    }
+
+    /**
+     * Replaces the hyper-parameters (a record is valid by construction).
+     *
+     * @throws NullPointerException for null
+     */
+    public void setSettings(S settings) {
+        this.settings = Objects.requireNonNull(settings, "ParameterGroup.setSettings: settings");
+    }
+
     /** The current learning rate η. */
     public double learningRate() {
-        return getDouble(LEARNING_RATE);
+        return settings.learningRate();
     }
 
     /** The learning rate the group was created with (schedules scale this base value). */
@@ -56,82 +67,42 @@ public final class ParameterGroup {
      * @throws IllegalArgumentException when η is negative or not finite
      */
     public void setLearningRate(double learningRate) {
-        set(LEARNING_RATE, learningRate);
-    }
-
-    /** A numeric hyper-parameter by name. */
-    public double getDouble(String name) {
-        Object v = get(name);
-        if (!(v instanceof Number n)) {
-            throw new IllegalArgumentException("hyper-parameter '" + name + "' is not a number: " + v);
-        }
-        return n.doubleValue();
+        settings = settings.withLearningRate(learningRate);
     }
 
     /**
-     * An integer hyper-parameter by name (history size, iteration counts).
+     * A hyper-parameter by name, as the record holds it (a Double, Integer, Boolean or enum constant).
      *
-     * @throws IllegalArgumentException when the value is not a whole number in the range of an int
-     *     (it is never truncated)
+     * @throws IllegalArgumentException for a name the settings do not have
      */
-    public int getInt(String name) {
-        double v = getDouble(name);
-        if (v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE) {
-            throw new IllegalArgumentException("hyper-parameter '" + name + "' is not a whole number: " + v);
-        }
-        return (int) v;
-    }
-
-    /** A boolean hyper-parameter by name (nesterov, amsgrad, centered). */
-    public boolean getBoolean(String name) {
-        Object v = get(name);
-        if (!(v instanceof Boolean b)) {
-            throw new IllegalArgumentException("hyper-parameter '" + name + "' is not a boolean: " + v);
-        }
-        return b;
-    }
-
-    /** A hyper-parameter by name, as stored (Number, Boolean or String, possibly null). */
     public Object get(String name) {
-        if (!hyperParameters.containsKey(name)) {
+        Map<String, Object> all = hyperParameters();
+        if (!all.containsKey(name)) {
             throw new IllegalArgumentException("unknown hyper-parameter '" + name + "'; this group has "
-                    + hyperParameters.keySet());
+                    + all.keySet());
         }
-        return hyperParameters.get(name);
+        return all.get(name);
     }
 
     /**
-     * Changes a hyper-parameter. The new setting is validated as a whole before it is applied.
+     * Changes one hyper-parameter by name: the settings with that component replaced, validated as
+     * a whole by the record's constructor before they are put in. Numbers are converted, never
+     * truncated (a whole-number setting refuses 2.5).
      *
-     * @throws IllegalArgumentException when the name is unknown or the value is invalid
+     * @throws IllegalArgumentException when the name is unknown or the value is invalid; the group
+     *     is then unchanged
      */
     public void set(String name, Object value) {
-        get(name);
-        Map<String, Object> candidate = new LinkedHashMap<>(hyperParameters);
-        candidate.put(name, value);
-        validator.accept(Collections.unmodifiableMap(candidate));
-        hyperParameters.put(name, value);
+        settings = SettingsByName.with(settings, java.util.Collections.singletonMap(name, value));
     }
 
-    /** All hyper-parameters (an unmodifiable view). */
+    /** All hyper-parameters by name, in the record's order (an unmodifiable snapshot). */
     public Map<String, Object> hyperParameters() {
-        return Collections.unmodifiableMap(hyperParameters);
+        return SettingsByName.asMap(settings);
     }
 
     @Override
     public String toString() {
-        return "ParameterGroup(" + parameters.size() + " parameters, " + hyperParameters + ")";
-    }
-
-    static Map<String, Object> merge(Map<String, Object> defaults, Map<String, Object> overrides) {
-        Map<String, Object> m = new LinkedHashMap<>(defaults);
-        for (var e : overrides.entrySet()) {
-            if (!defaults.containsKey(e.getKey())) {
-                throw new IllegalArgumentException("unknown hyper-parameter '" + e.getKey() + "'; known: "
-                        + defaults.keySet());
-            }
-            m.put(Objects.requireNonNull(e.getKey()), e.getValue());
-        }
-        return m;
+        return "ParameterGroup(" + parameters.size() + " parameters, " + settings + ")";
     }
 }

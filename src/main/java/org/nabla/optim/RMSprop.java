@@ -21,18 +21,85 @@ import org.nabla.tensor.Tensor;
  * </pre>
  * Note ε is added outside the square root, as PyTorch does.
  *
- * <p>Hyper-parameters: {@code learningRate} (1e-2), {@code alpha} (0.99), {@code epsilon} (1e-8),
+ * <p>Hyper-parameters ({@link Settings}): {@code learningRate} (1e-2), {@code alpha} (0.99), {@code epsilon} (1e-8),
  * {@code weightDecay} (0), {@code momentum} (0), {@code centered} (false). State per parameter:
  * {@code step}, {@code square_avg}, {@code grad_avg} (centered), {@code momentum_buffer} (μ &gt; 0).
  */
-public final class RMSprop extends Optimizer {
+public final class RMSprop extends Optimizer<RMSprop.Settings> {
+    /** The name of α in the by-name view. */
     public static final String ALPHA = "alpha";
+    /** The name of ε in the by-name view. */
     public static final String EPSILON = "epsilon";
+    /** The name of λ in the by-name view. */
     public static final String WEIGHT_DECAY = "weightDecay";
+    /** The name of μ in the by-name view. */
     public static final String MOMENTUM = "momentum";
+    /** The name of the centered switch in the by-name view. */
     public static final String CENTERED = "centered";
 
-    private RMSprop(List<Parameter> parameters, Map<String, Object> defaults) {
+    /**
+     * The hyper-parameters of RMSprop, validated here: η ≥ 0, α ∈ [0, 1] (α &gt; 1 would give g² a
+     * negative weight 1 − α, and the running average could turn negative and its root NaN), ε &gt; 0,
+     * λ ≥ 0, μ ≥ 0.
+     *
+     * @param learningRate η
+     * @param alpha α, the smoothing constant of the mean square
+     * @param epsilon ε added to the root mean square
+     * @param weightDecay λ of the L2 penalty added to the gradient
+     * @param momentum μ
+     * @param centered normalise by the estimated variance v − ḡ² instead of the mean square
+     */
+    public record Settings(double learningRate, double alpha, double epsilon, double weightDecay, double momentum,
+            boolean centered) implements OptimizerSettings<Settings> {
+        /** @throws IllegalArgumentException naming the setting, its value and the valid range */
+        public Settings {
+            Check.nonNegative("RMSprop", ParameterGroup.LEARNING_RATE, learningRate);
+            Check.nonNegative("RMSprop", ALPHA, alpha);
+            if (alpha > 1) {
+                throw new IllegalArgumentException("RMSprop: invalid " + ALPHA + " " + alpha + " (must be in [0, 1])");
+            }
+            Check.positive("RMSprop", EPSILON, epsilon);
+            Check.nonNegative("RMSprop", WEIGHT_DECAY, weightDecay);
+            Check.nonNegative("RMSprop", MOMENTUM, momentum);
+        }
+
+        /** PyTorch's defaults: η = 1e-2, α = 0.99, ε = 1e-8, no weight decay, no momentum, not centered. */
+        public static Settings defaults() {
+            return new Settings(1e-2, 0.99, 1e-8, 0, 0, false);
+        }
+
+        @Override
+        public Settings withLearningRate(double learningRate) {
+            return new Settings(learningRate, alpha, epsilon, weightDecay, momentum, centered);
+        }
+
+        /** These settings with smoothing constant α. */
+        public Settings withAlpha(double alpha) {
+            return new Settings(learningRate, alpha, epsilon, weightDecay, momentum, centered);
+        }
+
+        /** These settings with ε. */
+        public Settings withEpsilon(double epsilon) {
+            return new Settings(learningRate, alpha, epsilon, weightDecay, momentum, centered);
+        }
+
+        /** These settings with weight decay λ. */
+        public Settings withWeightDecay(double weightDecay) {
+            return new Settings(learningRate, alpha, epsilon, weightDecay, momentum, centered);
+        }
+
+        /** These settings with momentum μ. */
+        public Settings withMomentum(double momentum) {
+            return new Settings(learningRate, alpha, epsilon, weightDecay, momentum, centered);
+        }
+
+        /** These settings, centered or not. */
+        public Settings withCentered(boolean centered) {
+            return new Settings(learningRate, alpha, epsilon, weightDecay, momentum, centered);
+        }
+    }
+
+    private RMSprop(List<Parameter> parameters, Settings defaults) {
         super(parameters, defaults);
     }
 
@@ -42,18 +109,18 @@ public final class RMSprop extends Optimizer {
     }
 
     @Override
-    protected Tensor update(ParameterGroup group, Tensor theta, Tensor gradient, Map<String, Tensor> state) {
-        double lr = group.learningRate();
-        double alpha = group.getDouble(ALPHA);
-        double eps = group.getDouble(EPSILON);
-        double weightDecay = group.getDouble(WEIGHT_DECAY);
-        double mu = group.getDouble(MOMENTUM);
+    protected Tensor update(Settings s, Tensor theta, Tensor gradient, Map<String, Tensor> state) {
+        double lr = s.learningRate();
+        double alpha = s.alpha();
+        double eps = s.epsilon();
+        double weightDecay = s.weightDecay();
+        double mu = s.momentum();
         Tensor g = weightDecay != 0 ? gradient.add(theta.mul(weightDecay)) : gradient;
         state.put("step", Tensor.scalar(stepCount(state) + 1));
         Tensor v = state.getOrDefault("square_avg", Tensor.zeros(g.shape())).mul(alpha).add(g.mul(g).mul(1 - alpha));
         state.put("square_avg", v);
         Tensor avg;
-        if (group.getBoolean(CENTERED)) {
+        if (s.centered()) {
             Tensor gBar = state.getOrDefault("grad_avg", Tensor.zeros(g.shape())).mul(alpha).add(g.mul(1 - alpha));
             state.put("grad_avg", gBar);
             avg = v.sub(gBar.mul(gBar)).sqrt();
@@ -69,35 +136,11 @@ public final class RMSprop extends Optimizer {
         return theta.add(g.div(avg).mul(-lr));
     }
 
-    @Override
-    protected void validateHyperParameters(Map<String, Object> h) {
-        requireNonNegative(h, ParameterGroup.LEARNING_RATE);
-        requireNonNegative(h, ALPHA);
-        if (number(h, ALPHA) > 1) {
-            // α > 1 gives the squared gradient a negative weight 1 − α: the running average can turn
-            // negative and its square root NaN
-            throw new IllegalArgumentException(name() + ": invalid " + ALPHA + " " + number(h, ALPHA)
-                    + " (must be in [0, 1])");
-        }
-        requirePositive(h, EPSILON);
-        requireNonNegative(h, WEIGHT_DECAY);
-        requireNonNegative(h, MOMENTUM);
-        flag(h, CENTERED);
-    }
-
     /** Builds an {@link RMSprop}. */
     public static final class Builder extends OptimizerBuilder<Builder> {
         private Builder(List<Parameter> parameters) {
-            super(parameters);
-            h.put(ParameterGroup.LEARNING_RATE, 1e-2);
-            h.put(ALPHA, 0.99);
-            h.put(EPSILON, 1e-8);
-            h.put(WEIGHT_DECAY, 0.0);
-            h.put(MOMENTUM, 0.0);
-            h.put(CENTERED, false);
+            super(parameters, SettingsByName.asMap(Settings.defaults()));
         }
-
-
 
         /** The smoothing constant α of the mean square. */
         public Builder alpha(double alpha) {
@@ -131,7 +174,7 @@ public final class RMSprop extends Optimizer {
 
         /** @throws IllegalArgumentException for invalid hyper-parameters */
         public RMSprop build() {
-            return configure(new RMSprop(parameters, h));
+            return configure(new RMSprop(parameters, SettingsByName.create(Settings.class, h)));
         }
     }
 }

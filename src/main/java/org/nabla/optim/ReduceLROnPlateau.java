@@ -19,7 +19,7 @@ public final class ReduceLROnPlateau {
 
     private static final double EPSILON = 1e-8;
 
-    private final Optimizer optimizer;
+    private final Optimizer<?> optimizer;
     private final Mode mode;
     private final double factor;
     private final int patience;
@@ -31,7 +31,7 @@ public final class ReduceLROnPlateau {
     private int cooldownCounter;
 
     /** PyTorch's defaults: mode MIN, factor 0.1, patience 10, threshold 1e-4, no cool-down, η_min 0. */
-    public ReduceLROnPlateau(Optimizer optimizer) {
+    public ReduceLROnPlateau(Optimizer<?> optimizer) {
         this(optimizer, Mode.MIN, 0.1, 10, 1e-4, 0, 0);
     }
 
@@ -42,7 +42,7 @@ public final class ReduceLROnPlateau {
      * @param cooldown steps to wait after a reduction (≥ 0)
      * @param minimumLearningRate lower bound η_min (≥ 0)
      */
-    public ReduceLROnPlateau(Optimizer optimizer, Mode mode, double factor, int patience, double threshold,
+    public ReduceLROnPlateau(Optimizer<?> optimizer, Mode mode, double factor, int patience, double threshold,
             int cooldown, double minimumLearningRate) {
         if (!(factor > 0 && factor < 1)) {
             throw new IllegalArgumentException("ReduceLROnPlateau: factor must be in (0, 1), got " + factor);
@@ -79,7 +79,7 @@ public final class ReduceLROnPlateau {
             badSteps = 0;
         }
         if (badSteps > patience) {
-            for (ParameterGroup g : optimizer.parameterGroups()) {
+            for (ParameterGroup<?> g : optimizer.parameterGroups()) {
                 double old = g.learningRate();
                 double reduced = Math.max(old * factor, minimumLearningRate);
                 if (old - reduced > EPSILON) {

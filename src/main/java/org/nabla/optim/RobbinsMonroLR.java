@@ -21,7 +21,7 @@ public final class RobbinsMonroLR extends LearningRateSchedule {
      * @param tau the time scale τ &gt; 0 (steps until η has fallen by 2ᵖ)
      * @param power the exponent p ∈ (½, 1]
      */
-    public RobbinsMonroLR(Optimizer optimizer, double tau, double power) {
+    public RobbinsMonroLR(Optimizer<?> optimizer, double tau, double power) {
         super(optimizer);
         requirePositive("RobbinsMonroLR", "tau", tau);
         if (!(power > 0.5 && power <= 1)) {

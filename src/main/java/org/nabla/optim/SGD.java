@@ -22,17 +22,79 @@ import org.nabla.tensor.Tensor;
  * of initialization and momentum in deep learning", ICML 2013, eq. (1)–(2) (with η moved outside the
  * buffer, as PyTorch does); the Nesterov form is their eq. (3)–(4) rewritten in PyTorch's way.
  *
- * <p>Hyper-parameters: {@code learningRate} (η, required), {@code momentum} (μ ≥ 0, default 0),
- * {@code dampening} (τ, default 0), {@code weightDecay} (λ ≥ 0, default 0), {@code nesterov}
- * (default false; needs μ &gt; 0 and τ = 0). State per parameter: {@code momentum_buffer}.
+ * <p>Hyper-parameters ({@link Settings}): {@code learningRate} (η, required), {@code momentum}
+ * (μ ≥ 0, default 0), {@code dampening} (τ, default 0), {@code weightDecay} (λ ≥ 0, default 0),
+ * {@code nesterov} (default false; needs μ &gt; 0 and τ = 0). State per parameter:
+ * {@code momentum_buffer}.
  */
-public final class SGD extends Optimizer {
+public final class SGD extends Optimizer<SGD.Settings> {
+    /** The name of μ in the by-name view. */
     public static final String MOMENTUM = "momentum";
+    /** The name of τ in the by-name view. */
     public static final String DAMPENING = "dampening";
+    /** The name of λ in the by-name view. */
     public static final String WEIGHT_DECAY = "weightDecay";
+    /** The name of the Nesterov switch in the by-name view. */
     public static final String NESTEROV = "nesterov";
 
-    private SGD(List<Parameter> parameters, Map<String, Object> defaults) {
+    /**
+     * The hyper-parameters of SGD, validated here: η ≥ 0, μ ≥ 0, λ ≥ 0 (all finite), and Nesterov
+     * momentum only with μ &gt; 0 and τ = 0 (PyTorch's rule).
+     *
+     * @param learningRate η
+     * @param momentum μ (0: plain gradient descent)
+     * @param dampening τ of the momentum buffer
+     * @param weightDecay λ of the L2 penalty added to the gradient
+     * @param nesterov Nesterov momentum instead of the heavy ball
+     */
+    public record Settings(double learningRate, double momentum, double dampening, double weightDecay,
+            boolean nesterov) implements OptimizerSettings<Settings> {
+        /** @throws IllegalArgumentException naming the setting, its value and the valid range */
+        public Settings {
+            Check.nonNegative("SGD", ParameterGroup.LEARNING_RATE, learningRate);
+            Check.nonNegative("SGD", MOMENTUM, momentum);
+            Check.nonNegative("SGD", WEIGHT_DECAY, weightDecay);
+            if (Double.isNaN(dampening) || Double.isInfinite(dampening)) {
+                throw new IllegalArgumentException("SGD: invalid dampening " + dampening + " (must be finite)");
+            }
+            if (nesterov && (momentum <= 0 || dampening != 0)) {
+                throw new IllegalArgumentException("SGD: Nesterov momentum requires a momentum > 0 and zero dampening"
+                        + " (momentum " + momentum + ", dampening " + dampening + ")");
+            }
+        }
+
+        /** Plain gradient descent with step η: no momentum, no weight decay. */
+        public static Settings of(double learningRate) {
+            return new Settings(learningRate, 0, 0, 0, false);
+        }
+
+        @Override
+        public Settings withLearningRate(double learningRate) {
+            return new Settings(learningRate, momentum, dampening, weightDecay, nesterov);
+        }
+
+        /** These settings with momentum μ. */
+        public Settings withMomentum(double momentum) {
+            return new Settings(learningRate, momentum, dampening, weightDecay, nesterov);
+        }
+
+        /** These settings with dampening τ. */
+        public Settings withDampening(double dampening) {
+            return new Settings(learningRate, momentum, dampening, weightDecay, nesterov);
+        }
+
+        /** These settings with weight decay λ. */
+        public Settings withWeightDecay(double weightDecay) {
+            return new Settings(learningRate, momentum, dampening, weightDecay, nesterov);
+        }
+
+        /** These settings with Nesterov momentum on or off. */
+        public Settings withNesterov(boolean nesterov) {
+            return new Settings(learningRate, momentum, dampening, weightDecay, nesterov);
+        }
+    }
+
+    private SGD(List<Parameter> parameters, Settings defaults) {
         super(parameters, defaults);
     }
 
@@ -42,11 +104,11 @@ public final class SGD extends Optimizer {
     }
 
     @Override
-    protected Tensor update(ParameterGroup group, Tensor theta, Tensor gradient, Map<String, Tensor> state) {
-        double lr = group.learningRate();
-        double mu = group.getDouble(MOMENTUM);
-        double dampening = group.getDouble(DAMPENING);
-        double weightDecay = group.getDouble(WEIGHT_DECAY);
+    protected Tensor update(Settings s, Tensor theta, Tensor gradient, Map<String, Tensor> state) {
+        double lr = s.learningRate();
+        double mu = s.momentum();
+        double dampening = s.dampening();
+        double weightDecay = s.weightDecay();
         Tensor g = gradient;
         if (weightDecay != 0) {
             g = g.add(theta.mul(weightDecay));
@@ -55,28 +117,15 @@ public final class SGD extends Optimizer {
             Tensor b = state.get("momentum_buffer");
             b = b == null ? g : b.mul(mu).add(g.mul(1 - dampening));
             state.put("momentum_buffer", b);
-            g = group.getBoolean(NESTEROV) ? g.add(b.mul(mu)) : b;
+            g = s.nesterov() ? g.add(b.mul(mu)) : b;
         }
         return theta.add(g.mul(-lr));
-    }
-
-    @Override
-    protected void validateHyperParameters(Map<String, Object> h) {
-        requireNonNegative(h, ParameterGroup.LEARNING_RATE);
-        requireNonNegative(h, MOMENTUM);
-        requireNonNegative(h, WEIGHT_DECAY);
-        double dampening = number(h, DAMPENING);
-        if (flag(h, NESTEROV) && (number(h, MOMENTUM) <= 0 || dampening != 0)) {
-            throw new IllegalArgumentException("SGD: Nesterov momentum requires a momentum > 0 and zero dampening"
-                    + " (momentum " + number(h, MOMENTUM) + ", dampening " + dampening + ")");
-        }
     }
 
     /** Builds an {@link SGD}; the learning rate must be given (as in PyTorch). */
     public static final class Builder extends OptimizerBuilder<Builder> {
         private Builder(List<Parameter> parameters) {
             super(parameters);
-            h.put(ParameterGroup.LEARNING_RATE, Double.NaN);
             h.put(MOMENTUM, 0.0);
             h.put(DAMPENING, 0.0);
             h.put(WEIGHT_DECAY, 0.0);
@@ -86,14 +135,9 @@ public final class SGD extends Optimizer {
         /** The learning rate η. */
         @Override
         public Builder learningRate(double eta) {
-            if (Double.isNaN(eta)) {
-                // NaN marks "not set" in build(): reject it here, naming the value
-                throw new IllegalArgumentException("SGD: invalid learningRate NaN (must be >= 0)");
-            }
             h.put(ParameterGroup.LEARNING_RATE, eta);
             return this;
         }
-
 
         /** The momentum μ. */
         public Builder momentum(double mu) {
@@ -121,10 +165,10 @@ public final class SGD extends Optimizer {
 
         /** @throws IllegalArgumentException for a missing learning rate or invalid hyper-parameters */
         public SGD build() {
-            if (Double.isNaN((Double) h.get(ParameterGroup.LEARNING_RATE))) {
+            if (!h.containsKey(ParameterGroup.LEARNING_RATE)) {
                 throw new IllegalArgumentException("SGD: the learning rate is required (builder.learningRate(η))");
             }
-            return configure(new SGD(parameters, h));
+            return configure(new SGD(parameters, SettingsByName.create(Settings.class, h)));
         }
     }
 }

@@ -15,7 +15,7 @@ public final class StepLR extends LearningRateSchedule {
      * @param stepSize number of steps between decays (&gt; 0)
      * @param gamma multiplicative factor γ (&gt; 0; usually 0.1)
      */
-    public StepLR(Optimizer optimizer, int stepSize, double gamma) {
+    public StepLR(Optimizer<?> optimizer, int stepSize, double gamma) {
         super(optimizer);
         if (stepSize <= 0) {
             throw new IllegalArgumentException("StepLR: stepSize must be > 0, got " + stepSize);

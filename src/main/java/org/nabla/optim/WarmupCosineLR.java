@@ -24,7 +24,7 @@ public final class WarmupCosineLR extends LearningRateSchedule {
      * @param totalSteps T, the step at which η_min is reached
      * @param minimumLearningRate η_min (≥ 0)
      */
-    public WarmupCosineLR(Optimizer optimizer, int warmupSteps, int totalSteps, double minimumLearningRate) {
+    public WarmupCosineLR(Optimizer<?> optimizer, int warmupSteps, int totalSteps, double minimumLearningRate) {
         super(optimizer);
         if (warmupSteps < 0 || totalSteps <= warmupSteps) {
             throw new IllegalArgumentException("WarmupCosineLR: expected 0 ≤ warmupSteps < totalSteps, got warmupSteps="

@@ -39,7 +39,7 @@ public final class Trainer {
     private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
     private final Module model;
     private final BinaryOperator<Variable> loss;
-    private final Optimizer optimizer;
+    private final Optimizer<?> optimizer;
     private final DataLoader validation;
     private final List<StoppingRule> rules;
     private final int classes;
@@ -74,7 +74,7 @@ public final class Trainer {
      * A builder for training {@code model} by minimizing {@code loss} (prediction, target) ↦ scalar
      * with {@code optimizer} (built over the model's parameters).
      */
-    public static Builder builder(Module model, BinaryOperator<Variable> loss, Optimizer optimizer) {
+    public static Builder builder(Module model, BinaryOperator<Variable> loss, Optimizer<?> optimizer) {
         return new Builder(model, loss, optimizer);
     }
 
@@ -82,7 +82,7 @@ public final class Trainer {
     public static final class Builder {
         private final Module model;
         private final BinaryOperator<Variable> loss;
-        private final Optimizer optimizer;
+        private final Optimizer<?> optimizer;
         private DataLoader validation;
         private final List<StoppingRule> rules = new ArrayList<>();
         private int classes;
@@ -91,7 +91,7 @@ public final class Trainer {
         private EpochListener listener;
         private boolean trackConfidence;
 
-        private Builder(Module model, BinaryOperator<Variable> loss, Optimizer optimizer) {
+        private Builder(Module model, BinaryOperator<Variable> loss, Optimizer<?> optimizer) {
             this.model = Objects.requireNonNull(model, "model");
             this.loss = Objects.requireNonNull(loss, "loss");
             this.optimizer = Objects.requireNonNull(optimizer, "optimizer");

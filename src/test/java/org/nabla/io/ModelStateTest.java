@@ -296,7 +296,7 @@ class ModelStateTest {
         assertThat(Files.readAllBytes(file)).isNotEqualTo(oldBytes);
     }
 
-    private static void steps(Optimizer opt, Sequential model, int n, long seed) {
+    private static void steps(Optimizer<?> opt, Sequential model, int n, long seed) {
         Rng rng = new Rng(seed);
         for (int i = 0; i < n; i++) {
             Variable x = Variable.constant(Tensor.randn(rng, 6, 3));
@@ -310,9 +310,9 @@ class ModelStateTest {
         for (int kind = 0; kind < 2; kind++) {
             Sequential a = mlp(3, 4, 2, 1);
             Sequential b = mlp(3, 4, 2, 1);
-            Optimizer oa = kind == 0 ? Adam.builder(a.parameters()).learningRate(1e-2).build()
+            Optimizer<?> oa = kind == 0 ? Adam.builder(a.parameters()).learningRate(1e-2).build()
                     : SGD.builder(a.parameters()).learningRate(1e-2).momentum(0.9).build();
-            Optimizer ob = kind == 0 ? Adam.builder(b.parameters()).learningRate(1e-2).build()
+            Optimizer<?> ob = kind == 0 ? Adam.builder(b.parameters()).learningRate(1e-2).build()
                     : SGD.builder(b.parameters()).learningRate(1e-2).momentum(0.9).build();
             steps(oa, a, 3, 10);
             Path mf = dir.resolve("model" + kind + ".npz");

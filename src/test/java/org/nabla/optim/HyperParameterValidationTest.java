@@ -58,36 +58,45 @@ class HyperParameterValidationTest {
     @Test
     void lbfgs() {
         assertThatThrownBy(() -> LBFGS.builder(ps).historySize(0).build())
-                .hasMessage("LBFGS: invalid historySize 0.0 (must be a whole number ≥ 1)");
+                .hasMessage("LBFGS: invalid historySize 0 (must be a whole number ≥ 1)");
         assertThatThrownBy(() -> LBFGS.builder(ps).maxIter(0).build())
-                .hasMessage("LBFGS: invalid maxIter 0.0 (must be a whole number ≥ 1)");
+                .hasMessage("LBFGS: invalid maxIter 0 (must be a whole number ≥ 1)");
         LBFGS whole = LBFGS.builder(ps).build();
-        assertThatThrownBy(() -> whole.parameterGroups().get(0).set(LBFGS.MAX_ITER, 2.5)) // was truncated to 2
-                .hasMessage("LBFGS: invalid maxIter 2.5 (must be a whole number ≥ 1)");
-        assertThat(whole.parameterGroups().get(0).getInt(LBFGS.MAX_ITER)).isEqualTo(20);
-        assertThatThrownBy(() -> whole.parameterGroups().get(0).getInt(LBFGS.TOLERANCE_GRAD))
-                .hasMessage("hyper-parameter 'toleranceGrad' is not a whole number: 1.0E-7");
+        // by name, a whole-number setting refuses 2.5 instead of truncating it to 2
+        assertThatThrownBy(() -> whole.setSettings(SettingsByName.with(whole.settings(), java.util.Map.of(LBFGS.MAX_ITER, 2.5))))
+                .hasMessage("LBFGS: hyper-parameter maxIter must be a whole number, got 2.5 (it is never rounded)");
+        assertThat(whole.settings().maxIter()).isEqualTo(20);
         assertThatThrownBy(() -> LBFGS.builder(ps).lineSearch(null).build())
+                .hasMessage("LBFGS: hyper-parameter lineSearch must be one of [NONE, STRONG_WOLFE], got null");
+        assertThatThrownBy(() -> new LBFGS.Settings(1, 20, 25, 1e-7, 1e-9, 100, null))
                 .hasMessage("LBFGS: lineSearch must be NONE or STRONG_WOLFE, got null");
         LBFGS o = LBFGS.builder(ps).maxIter(8).build();
-        assertThat(o.parameterGroups().get(0).getInt(LBFGS.MAX_EVAL)).isEqualTo(10);
-        assertThatThrownBy(() -> o.addParameterGroup(List.of(new Parameter("v", Tensor.zeros(1))), java.util.Map.of()))
-                .hasMessage("LBFGS: parameter groups are not supported (there is one group)");
-        assertThatThrownBy(() -> o.step(new Parameter("v", Tensor.zeros(1)).variable().sum().backward()))
-                .hasMessageContaining("call step(Closure)");
+        assertThat(o.settings().maxEval()).as("PyTorch's max_eval = max_iter * 5 // 4").isEqualTo(10);
+        assertThat(o.settings()).isEqualTo(LBFGS.Settings.defaults().withMaxIter(8).withMaxEval(10));
+        // L-BFGS is a closure optimizer only: it has no step(Gradients) or parameter groups to refuse
+        assertThat(ClosureOptimizer.class.isAssignableFrom(LBFGS.class)).isTrue();
+        assertThat(Optimizer.class.isAssignableFrom(LBFGS.class)).isFalse();
     }
 
     @Test
     void changesThroughTheGroupAreValidatedAndRejectedAtomically() {
         SGD o = SGD.builder(ps).learningRate(0.1).momentum(0.9).build();
-        ParameterGroup g = o.parameterGroups().get(0);
+        ParameterGroup<SGD.Settings> g = o.parameterGroups().get(0);
         assertThatThrownBy(() -> g.setLearningRate(-1)).hasMessage("SGD: invalid learningRate -1.0 (must be >= 0)");
         assertThat(g.learningRate()).isEqualTo(0.1);
         assertThatThrownBy(() -> g.set(SGD.MOMENTUM, 0.0 * 0 - 2)).hasMessageContaining("invalid momentum");
         g.set(SGD.NESTEROV, true);
-        assertThat(g.getBoolean(SGD.NESTEROV)).isTrue();
+        assertThat(g.settings().nesterov()).isTrue();
         assertThatThrownBy(() -> g.set(SGD.MOMENTUM, 0.0)).hasMessageContaining("Nesterov momentum requires");
+        assertThat(g.settings()).isEqualTo(new SGD.Settings(0.1, 0.9, 0, 0, true));
         assertThatThrownBy(() -> g.get("betas")).hasMessageContaining("unknown hyper-parameter 'betas'");
+        assertThatThrownBy(() -> g.set("betas", 0.5)).hasMessage("SGD: unknown hyper-parameter 'betas'; known: "
+                + "[learningRate, momentum, dampening, weightDecay, nesterov]");
+        assertThatThrownBy(() -> g.set(SGD.NESTEROV, "yes"))
+                .hasMessage("SGD: hyper-parameter nesterov must be true or false, got yes");
+        assertThatThrownBy(() -> g.setSettings(g.settings().withMomentum(0))).hasMessageContaining("Nesterov");
+        g.setSettings(g.settings().withNesterov(false).withMomentum(0));
+        assertThat(g.settings().momentum()).isEqualTo(0);
         g.setLearningRate(0.01);
         assertThat(g.learningRate()).isEqualTo(0.01);
         assertThat(g.initialLearningRate()).isEqualTo(0.1);

@@ -37,7 +37,7 @@ class NanGuardTest {
         BUILDERS.forEach((name, builder) -> {
             Parameter w = new Parameter("w", Tensor.of(1.0, -2.0, 0.5));
             Parameter b = new Parameter("layer.bias", Tensor.of(0.25, 4.0));
-            Optimizer o = builder.apply(List.of(w, b)).nanGuard(true).build();
+            Optimizer<?> o = (Optimizer<?>) builder.apply(List.of(w, b)).nanGuard(true).build();
             assertThat(o.nanGuard()).isTrue();
             o.step(gradients(w, b, Tensor.of(1, 2)));
             Tensor w1 = w.value();
@@ -57,7 +57,7 @@ class NanGuardTest {
             // the guarded optimizer goes on exactly as an unguarded twin that never saw the bad steps
             Parameter w2 = new Parameter("w", Tensor.of(1.0, -2.0, 0.5));
             Parameter b2 = new Parameter("layer.bias", Tensor.of(0.25, 4.0));
-            Optimizer twin = builder.apply(List.of(w2, b2)).build();
+            Optimizer<?> twin = (Optimizer<?>) builder.apply(List.of(w2, b2)).build();
             assertThat(twin.nanGuard()).isFalse();
             twin.step(gradients(w2, b2, Tensor.of(1, 2)));
             o.step(gradients(w, b, Tensor.of(3, 1)));
@@ -76,7 +76,7 @@ class NanGuardTest {
         assertThat(SGD.builder(List.of(w)).lr(0.1).build().nanGuard()).isFalse();
         System.setProperty(Optimizer.NAN_GUARD_PROPERTY, "true");
         try {
-            Optimizer o = SGD.builder(List.of(w)).lr(0.1).build();
+            Optimizer<?> o = SGD.builder(List.of(w)).lr(0.1).build();
             assertThat(o.nanGuard()).isTrue();
             assertThatThrownBy(() -> o.step(w.variable().mul(Variable.constant(Tensor.of(Double.NaN))).sum()
                     .backward())).isInstanceOf(ArithmeticException.class).hasMessageContaining("parameter 'w'");

@@ -75,7 +75,7 @@ class OptimReferenceTest {
             Reference.assertClose(label + " function values", Tensor.of(r), Reference.array(values), RTOL, ATOL);
             return;
         }
-        Optimizer optimizer = firstOrder(name, x, hyper);
+        Optimizer<?> optimizer = firstOrder(name, x, hyper);
         requireAllUsed(name, hyper);
         List<Object> iterates = (List<Object>) tr.get("iterates");
         Reference.assertClose(label + " x0", x.value(), Reference.array(iterates.get(0)), 0, 0);
@@ -115,7 +115,7 @@ class OptimReferenceTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static Optimizer firstOrder(String name, Parameter x, Map<String, Object> h) {
+    private static Optimizer<?> firstOrder(String name, Parameter x, Map<String, Object> h) {
         List<Parameter> ps = List.of(x);
         switch (name) {
             case "SGD": {

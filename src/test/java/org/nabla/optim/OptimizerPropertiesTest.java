@@ -29,7 +29,7 @@ class OptimizerPropertiesTest {
         return x.value().sub(Tensor.of(star)).norm();
     }
 
-    private static void run(Optimizer o, Parameter x, int steps) {
+    private static void run(Optimizer<?> o, Parameter x, int steps) {
         for (int i = 0; i < steps; i++) {
             o.step(f(x).backward());
         }
@@ -41,7 +41,7 @@ class OptimizerPropertiesTest {
 
     @Test
     void everyFirstOrderOptimizerReachesTheMinimizer() {
-        Map<String, Function<List<Parameter>, Optimizer>> makers = Map.of(
+        Map<String, Function<List<Parameter>, Optimizer<?>>> makers = Map.of(
                 "SGD", p -> SGD.builder(p).learningRate(0.1).build(),
                 "SGD momentum", p -> SGD.builder(p).learningRate(0.05).momentum(0.9).build(),
                 "SGD Nesterov", p -> SGD.builder(p).learningRate(0.05).momentum(0.9).nesterov(true).build(),
@@ -53,7 +53,7 @@ class OptimizerPropertiesTest {
                 "Adagrad", p -> Adagrad.builder(p).learningRate(0.5).build());
         for (var e : makers.entrySet()) {
             Parameter x = start();
-            Optimizer o = e.getValue().apply(List.of(x));
+            Optimizer<?> o = e.getValue().apply(List.of(x));
             int steps = 5000;
             for (int i = 0; i < steps; i++) {
                 o.step(f(x).backward());
@@ -99,7 +99,7 @@ class OptimizerPropertiesTest {
 
     @Test
     void stateRoundTripGivesIdenticalContinuedTrajectories() {
-        List<Function<List<Parameter>, Optimizer>> makers = List.of(
+        List<Function<List<Parameter>, Optimizer<?>>> makers = List.of(
                 p -> SGD.builder(p).learningRate(0.05).momentum(0.9).nesterov(true).build(),
                 p -> Adam.builder(p).learningRate(0.05).amsgrad(true).build(),
                 p -> AdamW.builder(p).learningRate(0.05).build(),
@@ -107,7 +107,7 @@ class OptimizerPropertiesTest {
                 p -> Adagrad.builder(p).learningRateDecay(0.01).build());
         for (var make : makers) {
             Parameter x = start();
-            Optimizer o = make.apply(List.of(x));
+            Optimizer<?> o = make.apply(List.of(x));
             run(o, x, 7);
             Map<String, Tensor> saved = o.state();
             Tensor savedX = x.value();
@@ -115,7 +115,7 @@ class OptimizerPropertiesTest {
             Tensor continued = x.value();
 
             Parameter y = new Parameter("y", savedX);
-            Optimizer fresh = make.apply(List.of(y));
+            Optimizer<?> fresh = make.apply(List.of(y));
             fresh.loadState(saved);
             run(fresh, y, 10);
             assertThat(y.value()).as(o.getClass().getSimpleName()).isEqualTo(continued);
@@ -124,12 +124,12 @@ class OptimizerPropertiesTest {
 
     @Test
     void adamStateIsASnapshotAndLoadingItRewindsTheSameOptimizer() {
-        List<Function<List<Parameter>, Optimizer>> makers = List.of(
+        List<Function<List<Parameter>, Optimizer<?>>> makers = List.of(
                 p -> Adam.builder(p).learningRate(0.05).amsgrad(true).build(),
                 p -> AdamW.builder(p).learningRate(0.05).build());
         for (var make : makers) {
             Parameter x = start();
-            Optimizer o = make.apply(List.of(x));
+            Optimizer<?> o = make.apply(List.of(x));
             run(o, x, 5);
             Map<String, Tensor> saved = o.state();
             Tensor m = saved.get("0.exp_avg");
@@ -146,7 +146,7 @@ class OptimizerPropertiesTest {
             assertThat(x.value()).as(o.getClass().getSimpleName()).isEqualTo(continued);
             // and a state without moments (before any step) starts them from zero again
             Parameter y = start();
-            Optimizer fresh = make.apply(List.of(y));
+            Optimizer<?> fresh = make.apply(List.of(y));
             Map<String, Tensor> empty = fresh.state();
             run(fresh, y, 3);
             Tensor afterThree = y.value();

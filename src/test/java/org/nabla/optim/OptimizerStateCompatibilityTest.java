@@ -33,7 +33,7 @@ class OptimizerStateCompatibilityTest {
     static final Path DIR = Path.of("src", "test", "resources", "optim", "state-0.2.0");
 
     /** An optimizer of the problem's two parameters, with every optional feature that has state. */
-    record Case(String name, Function<List<Parameter>, Object> build) {
+    record Case(String name, Function<List<Parameter>, ClosureOptimizer> build) {
         @Override
         public String toString() {
             return name;
@@ -77,16 +77,12 @@ class OptimizerStateCompatibilityTest {
         };
     }
 
-    private static void step(Object optimizer, Closure closure) {
-        if (optimizer instanceof LBFGS l) {
-            l.step(closure);
-        } else {
-            ((Optimizer) optimizer).step(closure);
-        }
+    private static void step(ClosureOptimizer optimizer, Closure closure) {
+        optimizer.step(closure);
     }
 
-    private static Map<String, Tensor> state(Object optimizer) {
-        return optimizer instanceof LBFGS l ? l.state() : ((Optimizer) optimizer).state();
+    private static Map<String, Tensor> state(ClosureOptimizer optimizer) {
+        return optimizer.state();
     }
 
     /** Writes the fixtures (run against the 0.2.0 optimizers; see the class comment). */
@@ -94,7 +90,7 @@ class OptimizerStateCompatibilityTest {
         Files.createDirectories(DIR);
         for (Case c : cases()) {
             List<Parameter> ps = problem();
-            Object o = c.build().apply(ps);
+            ClosureOptimizer o = c.build().apply(ps);
             Closure f = closure(ps);
             for (int k = 0; k < 3; k++) {
                 step(o, f);
@@ -120,12 +116,8 @@ class OptimizerStateCompatibilityTest {
         List<Parameter> ps = problem();
         ps.get(0).set(values.get("w"));
         ps.get(1).set(values.get("b"));
-        Object o = c.build().apply(ps);
-        if (o instanceof LBFGS l) {
-            l.loadState(saved);
-        } else {
-            ((Optimizer) o).loadState(saved);
-        }
+        ClosureOptimizer o = c.build().apply(ps);
+        o.loadState(saved);
         assertThat(bits(state(o))).as("the state, read back").isEqualTo(bits(saved));
         Closure f = closure(ps);
         for (int k = 0; k < 2; k++) {
