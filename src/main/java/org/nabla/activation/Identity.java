@@ -12,6 +12,10 @@ import org.nabla.module.Module;
  * Source: Goodfellow, Bengio &amp; Courville, Deep Learning (2016), §6.2.2.1 (linear output units).
  */
 public final class Identity extends Module {
+    /** The identity activation as a module (no parameters). */
+    public Identity() {
+    }
+
     /** f(x) = x: returns its argument. */
     public static Variable identity(Variable x) {
         return x;

@@ -14,6 +14,10 @@ import org.nabla.module.Module;
  * Source: Goodfellow, Bengio &amp; Courville, Deep Learning (2016), §3.10, eq. (3.41)–(3.42).
  */
 public final class LogSigmoid extends Module {
+    /** The log-sigmoid activation as a module (no parameters). */
+    public LogSigmoid() {
+    }
+
     /** log σ(x) elementwise. */
     public static Variable logSigmoid(Variable x) {
         return Softplus.softplus(x.neg()).neg();

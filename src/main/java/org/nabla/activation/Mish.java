@@ -14,6 +14,10 @@ import org.nabla.module.Module;
  * Source: Misra, "Mish: A Self Regularized Non-Monotonic Activation Function" (BMVC 2020), eq. (1).
  */
 public final class Mish extends Module {
+    /** The Mish activation as a module (no parameters). */
+    public Mish() {
+    }
+
     /** x·tanh(softplus(x)) elementwise. */
     public static Variable mish(Variable x) {
         return x.mul(Softplus.softplus(x).tanh());

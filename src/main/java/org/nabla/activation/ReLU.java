@@ -13,6 +13,10 @@ import org.nabla.module.Module;
  * Goodfellow, Bengio &amp; Courville, Deep Learning (2016), §6.3.1.
  */
 public final class ReLU extends Module {
+    /** The ReLU activation as a module (no parameters). */
+    public ReLU() {
+    }
+
     /** max(x, 0) elementwise. */
     public static Variable relu(Variable x) {
         return x.relu();

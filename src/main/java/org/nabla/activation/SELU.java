@@ -21,6 +21,10 @@ public final class SELU extends Module {
     /** α, the ELU parameter. */
     public static final double ALPHA = 1.6732632423543772848170429916717;
 
+    /** The SELU activation as a module (no parameters). */
+    public SELU() {
+    }
+
     /** SELU elementwise. */
     public static Variable selu(Variable x) {
         return ELU.elu(x, ALPHA).mul(LAMBDA);

@@ -14,6 +14,10 @@ import org.nabla.module.Module;
  * Activation Functions" (2017).
  */
 public final class SiLU extends Module {
+    /** The SiLU activation as a module (no parameters). */
+    public SiLU() {
+    }
+
     /** x·σ(x) elementwise. */
     public static Variable silu(Variable x) {
         return x.mul(x.sigmoid());

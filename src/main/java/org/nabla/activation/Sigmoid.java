@@ -13,6 +13,10 @@ import org.nabla.module.Module;
  * Source: Goodfellow, Bengio &amp; Courville, Deep Learning (2016), §3.10 and §6.2.2.2.
  */
 public final class Sigmoid extends Module {
+    /** The logistic sigmoid activation as a module (no parameters). */
+    public Sigmoid() {
+    }
+
     /** σ(x) elementwise. */
     public static Variable sigmoid(Variable x) {
         return x.sigmoid();

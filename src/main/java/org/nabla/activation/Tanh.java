@@ -12,6 +12,10 @@ import org.nabla.module.Module;
  * Source: Goodfellow, Bengio &amp; Courville, Deep Learning (2016), §6.3.2.
  */
 public final class Tanh extends Module {
+    /** The tanh activation as a module (no parameters). */
+    public Tanh() {
+    }
+
     /** tanh(x) elementwise. */
     public static Variable tanh(Variable x) {
         return x.tanh();

@@ -31,6 +31,10 @@ public final class GradCheck {
     private double atol = 1e-7;
     private long seed = 12345L;
 
+    /** A checker with the default step and tolerances (as {@link #withDefaults()}). */
+    public GradCheck() {
+    }
+
     /** A checker with ε = 1e-6, rtol = 1e-5, atol = 1e-7. */
     public static GradCheck withDefaults() {
         return new GradCheck();

@@ -82,8 +82,11 @@ public abstract class Operation {
     public interface CotangentSums {
         /**
          * The in-place sum of input {@code input}'s cotangent, to add blocks or products into (zeros of
-         * the input's shape when no term has arrived yet).
+         * the input's shape when no term has arrived yet). Its type is internal (not exported,
+         * docs/design.md, decisions 12 and 14): the operations of Nabla use it; an operation outside
+         * the module adds its terms with {@link #add}.
          */
+        @SuppressWarnings("exports")
         TensorAccumulator of(int input);
 
         /** Adds one term to input {@code input}'s cotangent sum. */

@@ -13,9 +13,13 @@ import java.io.IOException;
  * Lines and columns count from 1, as editors show them.
  */
 public class DataFileException extends IOException {
+    /** The file's name as the message shows it. */
     private final String file;
+    /** The byte offset in a binary file, or −1. */
     private final long offset;
+    /** The line in a text file (from 1), or −1. */
     private final long line;
+    /** The column in a text file (from 1), or −1. */
     private final int column;
 
     private DataFileException(String file, long offset, long line, int column, String message, Throwable cause) {

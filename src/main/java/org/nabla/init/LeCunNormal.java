@@ -15,6 +15,10 @@ import org.nabla.tensor.Tensor;
  * Tricks of the Trade, 1998, §4.6; G. Klambauer et al., "Self-Normalizing Neural Networks", NeurIPS 2017.
  */
 public final class LeCunNormal implements Initializer {
+    /** The LeCun normal initializer (it has no settings). */
+    public LeCunNormal() {
+    }
+
 
     /** The variance 1 / fan_in for a weight of this shape. */
     public double variance(Shape shape) {

@@ -15,6 +15,10 @@ import org.nabla.tensor.Tensor;
  * <p>Source: torch.nn.Linear.reset_parameters (PyTorch 1.13).
  */
 public final class LinearDefault implements Initializer {
+    /** The default initializer of a linear layer (it has no settings). */
+    public LinearDefault() {
+    }
+
 
     /** The bound 1/√fan_in for a weight of this shape. */
     public double bound(Shape weightShape) {

@@ -9,6 +9,10 @@ import org.nabla.tensor.Tensor;
  * (symmetry is never broken by gradient descent), which is why weights are drawn at random.
  */
 public final class Zeros implements Initializer {
+    /** The all-zeros initializer (it has no settings). */
+    public Zeros() {
+    }
+
     @Override
     public Tensor initialize(Shape shape, Rng rng) {
         return Tensor.zeros(shape);

@@ -11,7 +11,9 @@ import java.io.IOException;
  * {@code weights.npy: byte 128: unexpected end of file: expected 48 bytes of data (6 values '<f8'), found only 40}.
  */
 public class NpyFormatException extends IOException {
+    /** The file's name as the message shows it ({@code archive.npz!/name.npy} inside an archive). */
     private final String file;
+    /** The byte offset of the problem, or −1 when there is none. */
     private final long offset;
 
     NpyFormatException(String file, long offset, String problem, Throwable cause) {

@@ -10,8 +10,11 @@ import java.util.List;
  * every difference. Nothing is loaded when this is thrown.
  */
 public class StateMismatchException extends IllegalArgumentException {
+    /** Keys the module has and the file lacks. */
     private final List<String> missing;
+    /** Keys the file has and the module lacks. */
     private final List<String> unexpected;
+    /** Keys whose shapes (or values) differ, each described. */
     private final List<String> shapeMismatches;
 
     StateMismatchException(String message, List<String> missing, List<String> unexpected,

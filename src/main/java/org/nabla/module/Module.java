@@ -33,6 +33,10 @@ public abstract class Module implements UnaryOperator<Variable> {
     private final Map<String, Module> children = new LinkedHashMap<>();
     private boolean training = true;
 
+    /** A module with no parameters, buffers or sub-modules yet, in training mode. */
+    public Module() {
+    }
+
     /** The map itself: y = f(x; θ). */
     public abstract Variable forward(Variable x);
 

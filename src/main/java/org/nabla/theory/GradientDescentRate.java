@@ -24,6 +24,7 @@ package org.nabla.theory;
  * @param strongConvexity μ, 0 &lt; μ ≤ L (the PL or strong-convexity constant)
  */
 public record GradientDescentRate(double smoothness, double strongConvexity) {
+    /** Checks that the constants are finite and 0 &lt; μ ≤ L. */
     public GradientDescentRate {
         if (!(smoothness > 0) || !Double.isFinite(smoothness)) {
             throw new IllegalArgumentException("GradientDescentRate: L must be finite and > 0, got " + smoothness);

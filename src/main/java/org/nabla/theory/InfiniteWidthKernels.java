@@ -49,6 +49,7 @@ public final class InfiniteWidthKernels {
     /** {E[σ(u)σ(v)], E[σ′(u)σ′(v)]} for (u, v) ~ N(0, [[K_aa, K_ab], [K_ab, K_bb]]); diagonal: the same input twice. */
     @FunctionalInterface
     public interface PairMoments {
+        /** The two moments {E[σ(u)σ(v)], E[σ′(u)σ′(v)]} for this covariance (diagonal: u = v). */
         double[] of(double kaa, double kab, double kbb, boolean diagonal);
     }
 

@@ -25,8 +25,22 @@ import org.nabla.tensor.Tensor;
  * </ul>
  */
 public enum ScalarActivation {
-    RELU("relu"), LEAKY_RELU("leaky_relu"), LINEAR("linear"), TANH("tanh"), SIGMOID("sigmoid"), GELU("gelu"),
-    SWISH("swish"), SOFTPLUS("softplus");
+    /** σ(z) = max(0, z). */
+    RELU("relu"),
+    /** σ(z) = z for z &gt; 0, {@link #LEAKY_SLOPE}·z otherwise. */
+    LEAKY_RELU("leaky_relu"),
+    /** σ(z) = z. */
+    LINEAR("linear"),
+    /** σ(z) = tanh z. */
+    TANH("tanh"),
+    /** σ(z) = 1 / (1 + e^(−z)). */
+    SIGMOID("sigmoid"),
+    /** σ(z) = z Φ(z), the exact GELU. */
+    GELU("gelu"),
+    /** σ(z) = z s(z), SiLU (β = 1). */
+    SWISH("swish"),
+    /** σ(z) = log(1 + e^z). */
+    SOFTPLUS("softplus");
 
     /** The negative-side slope of {@link #LEAKY_RELU}. */
     public static final double LEAKY_SLOPE = 0.1;

@@ -27,6 +27,7 @@ import org.nabla.tensor.Tensor;
  * @param strongConvexity μ, the smallest Hessian eigenvalue (≤ 0 when f is not strongly convex there)
  */
 public record SmoothnessConstants(double smoothness, double strongConvexity) {
+    /** Checks that the constants are finite and μ ≤ L. */
     public SmoothnessConstants {
         if (!Double.isFinite(smoothness) || !Double.isFinite(strongConvexity) || strongConvexity > smoothness) {
             throw new IllegalArgumentException("SmoothnessConstants: need finite μ ≤ L, got L = " + smoothness

@@ -14,6 +14,10 @@ import java.util.List;
 public final class History {
     private final List<EpochRecord> epochs = new ArrayList<>();
 
+    /** An empty history (no epochs yet). */
+    public History() {
+    }
+
     void add(EpochRecord r) {
         epochs.add(r);
     }

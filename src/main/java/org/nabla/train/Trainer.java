@@ -54,6 +54,7 @@ public final class Trainer {
     /** Called after every epoch (for checkpoints, plots, custom logging). */
     @FunctionalInterface
     public interface EpochListener {
+        /** Called with the epoch's record and the model as it stands after the epoch. */
         void afterEpoch(EpochRecord record, Module model);
     }
 
