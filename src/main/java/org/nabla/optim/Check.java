@@ -1,5 +1,8 @@
 package org.nabla.optim;
 
+import java.util.List;
+import org.nabla.autodiff.Parameter;
+
 /**
  * The checks the settings records run in their constructors, with one wording for every optimizer:
  * "SGD: invalid momentum -1.0 (must be >= 0)".
@@ -46,5 +49,25 @@ final class Check {
             throw new IllegalArgumentException(owner + ": " + name + " must be " + choices + ", got null");
         }
         return v;
+    }
+
+    /**
+     * A non-empty list of parameters, none of them twice (it would be updated twice per step).
+     *
+     * @param what "a parameter group", "L-BFGS", … for the message
+     */
+    static void distinct(String owner, String what, List<Parameter> parameters) {
+        if (parameters.isEmpty()) {
+            throw new IllegalArgumentException(owner + ": " + what + " needs at least one parameter");
+        }
+        for (int i = 0; i < parameters.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                if (parameters.get(i) == parameters.get(j)) {
+                    throw new IllegalArgumentException(owner + ": parameter '" + parameters.get(i).name()
+                            + "' appears twice in " + what + " (positions " + j + " and " + i
+                            + "); it would be updated twice per step");
+                }
+            }
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.nabla.optim;
 
 import java.util.List;
+import java.util.function.Function;
 import org.nabla.autodiff.Gradients;
 import org.nabla.autodiff.NoGrad;
 import org.nabla.autodiff.Parameter;
@@ -14,22 +15,17 @@ final class FlatVectors {
     private FlatVectors() {
     }
 
+    /** The gradients of the parameters, one after another: ∇L as a vector of ℝⁿ. */
     static double[] gather(List<Parameter> params, Gradients gradients) {
-        int total = 0;
-        for (Parameter p : params) {
-            total += p.size();
-        }
-        double[] flat = new double[total];
-        int offset = 0;
-        for (Parameter p : params) {
-            double[] g = gradients.of(p).toArray();
-            System.arraycopy(g, 0, flat, offset, g.length);
-            offset += g.length;
-        }
-        return flat;
+        return flatten(params, gradients::of);
     }
 
+    /** The parameters' current values, one after another: x ∈ ℝⁿ. */
     static double[] gatherValues(List<Parameter> params) {
+        return flatten(params, Parameter::value);
+    }
+
+    private static double[] flatten(List<Parameter> params, Function<Parameter, Tensor> part) {
         int total = 0;
         for (Parameter p : params) {
             total += p.size();
@@ -37,7 +33,7 @@ final class FlatVectors {
         double[] flat = new double[total];
         int offset = 0;
         for (Parameter p : params) {
-            double[] v = p.value().toArray();
+            double[] v = part.apply(p).toArray();
             System.arraycopy(v, 0, flat, offset, v.length);
             offset += v.length;
         }

@@ -161,17 +161,7 @@ public final class LBFGS implements ClosureOptimizer {
     private double prevLoss;
 
     private LBFGS(List<Parameter> parameters, Settings settings) {
-        if (parameters.isEmpty()) {
-            throw new IllegalArgumentException("LBFGS: needs at least one parameter");
-        }
-        for (int i = 0; i < parameters.size(); i++) {
-            for (int j = 0; j < i; j++) {
-                if (parameters.get(i) == parameters.get(j)) {
-                    throw new IllegalArgumentException("LBFGS: parameter '" + parameters.get(i).name()
-                            + "' appears twice (positions " + j + " and " + i + ")");
-                }
-            }
-        }
+        Check.distinct("LBFGS", "the parameter vector", parameters);
         this.parameters = List.copyOf(parameters);
         this.settings = settings;
     }

@@ -75,18 +75,7 @@ public abstract class Optimizer<S extends OptimizerSettings<S>> implements Closu
      */
     public ParameterGroup<S> addParameterGroup(List<Parameter> parameters, S settings) {
         Objects.requireNonNull(settings, () -> name() + ".addParameterGroup: settings");
-        if (parameters.isEmpty()) {
-            throw new IllegalArgumentException(name() + ": a parameter group needs at least one parameter");
-        }
-        for (int i = 0; i < parameters.size(); i++) {
-            for (int j = 0; j < i; j++) {
-                if (parameters.get(i) == parameters.get(j)) {
-                    throw new IllegalArgumentException(name() + ": parameter '" + parameters.get(i).name()
-                            + "' appears twice in one parameter group (positions " + j + " and " + i
-                            + "); it would be updated twice per step");
-                }
-            }
-        }
+        Check.distinct(name(), "a parameter group", parameters);
         for (Parameter p : parameters) {
             for (ParameterGroup<S> g : groups) {
                 for (Parameter q : g.parameters()) {

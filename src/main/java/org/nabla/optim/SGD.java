@@ -38,8 +38,8 @@ public final class SGD extends Optimizer<SGD.Settings> {
     public static final String NESTEROV = "nesterov";
 
     /**
-     * The hyper-parameters of SGD, validated here: η ≥ 0, μ ≥ 0, λ ≥ 0 (all finite), and Nesterov
-     * momentum only with μ &gt; 0 and τ = 0 (PyTorch's rule).
+     * The hyper-parameters of SGD, validated here: η ≥ 0, μ ≥ 0, λ ≥ 0, τ any number (all finite),
+     * and Nesterov momentum only with μ &gt; 0 and τ = 0 (PyTorch's rule).
      *
      * @param learningRate η
      * @param momentum μ (0: plain gradient descent)
